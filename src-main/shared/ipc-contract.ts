@@ -1,0 +1,182 @@
+/**
+ * THE contract between the window and the main process. One table names every channel and the zod schema of
+ * its argument; `Api` is derived from it, main's handler table `satisfies` it, the preload builds one function
+ * per entry and the renderer types `window.api` from it. There is no generic invoke.
+ */
+import { z } from 'zod'
+import { idSchema } from './model/ids'
+import { ArticleFieldsSchema, type ArticleMeta } from './model/article'
+import { ANNOTATION_KINDS, AnnotationPatchSchema, type Annotation } from './model/annotation'
+import { RegistryEntrySchema, SOURCE_TYPES, type RegistryEntry } from './model/source'
+import { RELIABILITY } from './model/grading'
+import { LINK_TYPES, type Link } from './model/link'
+import { DocJsonSchema, type NotebookInfo } from './model/notebook'
+
+const articleId = idSchema('article')
+const annotationId = idSchema('annotation')
+const doc = DocJsonSchema
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+export const contract = {
+  notebookStatus: { channel: 'notebook:status', input: z.void() },
+
+  listArticles: { channel: 'articles:list', input: z.void() },
+  getArticle: { channel: 'articles:get', input: z.object({ id: articleId }).strict() },
+  createArticle: {
+    channel: 'articles:create',
+    input: z
+      .object({
+        title: z.string().trim().min(1, 'Give the article a title.').max(500),
+        /** Pasted content: HTML keeps its formatting (sanitized), plain text is split into paragraphs. */
+        html: z.string().max(MAX_IMPORT_BYTES).optional(),
+        text: z.string().max(MAX_IMPORT_BYTES).optional(),
+      })
+      .strict()
+      .refine((v) => (v.html ?? v.text ?? '').trim().length > 0, 'Paste the article text first.'),
+  },
+  updateArticleFields: { channel: 'articles:update-fields', input: z.object({ id: articleId, fields: ArticleFieldsSchema.partial().strict() }).strict() },
+  saveArticleBody: { channel: 'articles:save-body', input: z.object({ id: articleId, doc }).strict() },
+  saveArticleNotes: { channel: 'articles:save-notes', input: z.object({ id: articleId, notes: z.string().max(1_000_000) }).strict() },
+  deleteArticle: { channel: 'articles:delete', input: z.object({ id: articleId }).strict() },
+  /** Opens main's native file dialog; the renderer never names a path. */
+  importFromDialog: { channel: 'articles:import-dialog', input: z.void() },
+  /** Files dropped on the window: their names and bytes, never their paths. */
+  importDropped: {
+    channel: 'articles:import-dropped',
+    input: z
+      .object({
+        files: z
+          .array(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'That file is over 50 MB.') }).strict())
+          .min(1)
+          .max(500),
+      })
+      .strict(),
+  },
+
+  createAnnotation: {
+    channel: 'annotations:create',
+    /** The document as it stands with the new mark in it, so the record and its mark land in one write. */
+    input: z.object({ articleId, id: annotationId, kind: z.enum(ANNOTATION_KINDS), doc }).strict(),
+  },
+  updateAnnotation: { channel: 'annotations:update', input: z.object({ articleId, id: annotationId, patch: AnnotationPatchSchema }).strict() },
+  deleteAnnotation: { channel: 'annotations:delete', input: z.object({ articleId, id: annotationId, doc }).strict() },
+
+  listSources: { channel: 'sources:list', input: z.void() },
+  createSource: {
+    channel: 'sources:create',
+    input: z.object({ name: RegistryEntrySchema.shape.name, type: z.enum(SOURCE_TYPES), reliability: z.enum(RELIABILITY).nullable() }).strict(),
+  },
+  updateSource: {
+    channel: 'sources:update',
+    input: z.object({ id: idSchema('source'), patch: RegistryEntrySchema.pick({ name: true, type: true, reliability: true, aliases: true, note: true }).partial().strict() }).strict(),
+  },
+  listTags: { channel: 'tags:list', input: z.void() },
+
+  listLinks: { channel: 'links:list', input: z.void() },
+  createLink: {
+    channel: 'links:create',
+    input: z
+      .object({
+        type: z.enum(LINK_TYPES),
+        from: z.object({ articleId, annotationId }).strict(),
+        to: z.object({ articleId, annotationId }).strict(),
+      })
+      .strict(),
+  },
+  deleteLink: { channel: 'links:delete', input: z.object({ id: idSchema('link') }).strict() },
+
+  /** Opens a link from an article in the system browser, after the analyst confirms; http, https and mailto only. */
+  openExternal: { channel: 'shell:open-external', input: z.object({ url: z.string().max(4096) }).strict() },
+  /** The window answers main's request to flush pending edits before it closes. */
+  flushed: { channel: 'app:flushed', input: z.void() },
+} as const
+
+export type Contract = typeof contract
+export type Method = keyof Contract
+export type Input<M extends Method> = z.input<Contract[M]['input']>
+
+export interface NotebookStatus {
+  info: NotebookInfo
+  /** Absolute folder of the notebook, shown to the analyst so they know where their data lives. */
+  path: string
+  readOnly: boolean
+  /** ISO time of the last completed write, or null before the first. */
+  lastSavedAt: string | null
+  /** A message the analyst must see at once: a recovery, a read-only notebook, a failing disk. */
+  notices: string[]
+}
+
+export interface ArticleView {
+  meta: ArticleMeta
+  doc: import('./model/notebook').DocJson
+  notes: string
+  annotations: Annotation[]
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'failed'
+export interface ImportResult {
+  name: string
+  status: ImportStatus
+  /** The new article, or the existing one a duplicate matched. */
+  article?: ArticleMeta
+  /** One sentence for a failure: what went wrong and what to do. */
+  reason?: string
+}
+
+export interface SavedBody {
+  annotations: Annotation[]
+  savedAt: string
+}
+
+export interface Outputs {
+  notebookStatus: NotebookStatus
+  listArticles: ArticleMeta[]
+  getArticle: ArticleView
+  createArticle: ArticleMeta
+  updateArticleFields: ArticleMeta
+  saveArticleBody: SavedBody
+  saveArticleNotes: { savedAt: string }
+  deleteArticle: { deleted: true }
+  importFromDialog: ImportResult[]
+  importDropped: ImportResult[]
+  createAnnotation: Annotation
+  updateAnnotation: Annotation
+  deleteAnnotation: SavedBody
+  listSources: RegistryEntry[]
+  createSource: RegistryEntry
+  updateSource: RegistryEntry
+  listTags: string[]
+  listLinks: Link[]
+  createLink: Link
+  deleteLink: { deleted: true }
+  openExternal: { opened: boolean }
+  flushed: { ok: true }
+}
+
+export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> }
+
+/** Events main sends to the window. The preload exposes one subscribe function per event, nothing generic. */
+export const events = {
+  onMenuCommand: 'event:menu-command',
+  onStoreStatus: 'event:store-status',
+  onFlushRequest: 'event:flush-request',
+} as const
+export type EventName = keyof typeof events
+
+export interface StoreStatusEvent {
+  state: 'saved' | 'saving' | 'error'
+  at: string
+  message?: string
+}
+export interface EventPayloads {
+  onMenuCommand: { command: string }
+  onStoreStatus: StoreStatusEvent
+  onFlushRequest: Record<string, never>
+}
+export type Events = { [E in EventName]: (listener: (payload: EventPayloads[E]) => void) => () => void }
+
+/** What the preload puts on `window.api`. */
+export type WindowApi = Api & { events: Events }
+
+/** Errors cross IPC as plain messages; this prefix marks one written for the analyst rather than a crash. */
+export const USER_ERROR_PREFIX = 'Intel Notebook: '

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { idSchema } from './ids'
+import { ArticleMetaSchema } from './article'
+import { AnnotationSchema } from './annotation'
+import { RegistryEntrySchema } from './source'
+import { LinkSchema } from './link'
+import { BriefSchema } from './brief'
+
+/** The version this build writes. Files from older versions are migrated; newer ones open read-only. */
+export const SCHEMA_VERSION = 1
+
+export const NotebookInfoSchema = z.object({
+  id: idSchema('notebook'),
+  name: z.string().trim().min(1).max(200),
+  createdAt: z.string().datetime(),
+})
+export type NotebookInfo = z.infer<typeof NotebookInfoSchema>
+
+/** The small index file: everything list-level, read at startup. Article bodies live in their own files. */
+export const IndexFileSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  notebook: NotebookInfoSchema,
+  articles: z.array(ArticleMetaSchema),
+  sources: z.array(RegistryEntrySchema),
+  tags: z.array(z.string()),
+  links: z.array(LinkSchema),
+  briefs: z.array(BriefSchema),
+})
+export type IndexFile = z.infer<typeof IndexFileSchema>
+
+/** A ProseMirror/tiptap document as JSON; its shape is checked against the shared schema, not here. */
+export const DocJsonSchema = z.object({ type: z.literal('doc'), content: z.array(z.any()).optional() }).passthrough()
+export type DocJson = { type: 'doc'; content?: unknown[]; [k: string]: unknown }
+
+/** One file per article: the body, its annotations and the analyst's notes on the article. */
+export const ArticleFileSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  id: idSchema('article'),
+  doc: DocJsonSchema,
+  /** Article notes as sanitized HTML. */
+  notes: z.string().max(1_000_000),
+  annotations: z.array(AnnotationSchema),
+})
+export type ArticleFile = z.infer<typeof ArticleFileSchema>

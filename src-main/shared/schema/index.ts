@@ -1,0 +1,5 @@
+export * from './document-extensions'
+export * from './annotation-marks'
+export * from './plain-text'
+export * from './annotate-doc'
+export * from './safe-url'
