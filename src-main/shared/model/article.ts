@@ -34,9 +34,10 @@ export type ArticleFields = z.infer<typeof ArticleFieldsSchema>
 export const ArticleMetaSchema = ArticleFieldsSchema.extend({
   id: idSchema('article'),
   createdAt: z.string().datetime(),
+  /** When the bibliographic fields or the annotation counts last changed; body edits live in the article file. */
   updatedAt: z.string().datetime(),
   provenance: ProvenanceSchema,
-  wordCount: z.number().int().nonnegative(),
+  /** Kept in the index so the library can show them; they change only when annotations come or go, not per keystroke. */
   counts: z.object({
     claim: z.number().int().nonnegative(),
     source: z.number().int().nonnegative(),

@@ -40,5 +40,10 @@ export const ArticleFileSchema = z.object({
   /** Article notes as sanitized HTML. */
   notes: z.string().max(1_000_000),
   annotations: z.array(AnnotationSchema),
+  /**
+   * Recently deleted annotations, kept so that undoing a deletion in the editor (which brings the marks back)
+   * restores the grades and notes too, instead of a blank record.
+   */
+  trash: z.array(AnnotationSchema).max(200),
 })
 export type ArticleFile = z.infer<typeof ArticleFileSchema>

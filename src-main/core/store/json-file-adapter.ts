@@ -1,0 +1,66 @@
+import type { Adapter } from 'lowdb'
+import type { ZodType } from 'zod'
+import { atomicWrite } from './atomic-write'
+import { realFs, type FsOps } from './fs-ops'
+import { stableStringify } from './stable-json'
+import { DamagedFileError } from '../errors'
+
+/**
+ * The lowdb adapter for every notebook file: validated reads, durable atomic writes, stable layout.
+ * `read` returns null only when the file does not exist; a file that exists but is empty, truncated,
+ * NUL-filled or of the wrong shape throws DamagedFileError, so lowdb can never fall back to defaults over it.
+ * `decode` runs on the parsed JSON before validation: migrations (and, for protected notebooks, decryption) hook in there.
+ */
+export class JsonFileAdapter<T> implements Adapter<T> {
+  constructor(
+    readonly path: string,
+    private readonly schema: ZodType<T>,
+    private readonly options: {
+      fs?: FsOps
+      decode?: (raw: unknown) => unknown
+      encode?: (text: string) => string | Uint8Array
+      decodeBytes?: (bytes: Buffer) => string
+    } = {},
+  ) {}
+
+  async read(): Promise<T | null> {
+    const fs = this.options.fs ?? realFs
+    let bytes: Buffer
+    try {
+      bytes = await fs.readFile(this.path)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw err
+    }
+    return this.parse(bytes)
+  }
+
+  parse(bytes: Buffer): T {
+    let text: string
+    try {
+      text = this.options.decodeBytes ? this.options.decodeBytes(bytes) : bytes.toString('utf8')
+    } catch (err) {
+      throw new DamagedFileError(this.path, (err as Error).message)
+    }
+    if (text.trim() === '') throw new DamagedFileError(this.path, 'it is empty')
+    if (text.includes('\u0000')) throw new DamagedFileError(this.path, 'it holds NUL bytes')
+    let raw: unknown
+    try {
+      raw = JSON.parse(text)
+    } catch {
+      throw new DamagedFileError(this.path, 'it is not complete JSON')
+    }
+    const decoded = this.options.decode ? this.options.decode(raw) : raw
+    const parsed = this.schema.safeParse(decoded)
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]
+      throw new DamagedFileError(this.path, `unexpected content at ${first?.path.join('.') || 'top level'}: ${first?.message ?? 'invalid'}`)
+    }
+    return parsed.data
+  }
+
+  async write(data: T): Promise<void> {
+    const text = stableStringify(data)
+    await atomicWrite(this.path, this.options.encode ? this.options.encode(text) : text, this.options.fs)
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { atomicWrite } from '../../../../src-main/core/store/atomic-write'
+import { realFs, type FsOps } from '../../../../src-main/core/store/fs-ops'
+import { useTempDirs } from '../../../helpers/temp-dir'
+
+const tempDir = useTempDirs()
+
+describe('atomicWrite', () => {
+  it('replaces the file whole and leaves no temp file behind', async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'a.json')
+    await writeFile(path, 'old')
+    await atomicWrite(path, 'new')
+    expect(await readFile(path, 'utf8')).toBe('new')
+    expect(await readdir(dir)).toEqual(['a.json'])
+  })
+
+  it('fsyncs the temp file before the rename and the folder after it', async () => {
+    const dir = await tempDir()
+    const calls: string[] = []
+    const fs: FsOps = {
+      ...realFs,
+      open: (async (p: string, flags: string, mode?: number) => {
+        const h = await realFs.open(p, flags, mode)
+        const sync = h.sync.bind(h)
+        h.sync = async () => {
+          calls.push(`sync ${p === dir ? 'dir' : 'file'}`)
+          return sync()
+        }
+        return h
+      }) as FsOps['open'],
+      rename: async (a, b) => {
+        calls.push('rename')
+        return realFs.rename(a, b)
+      },
+    }
+    await atomicWrite(join(dir, 'x.json'), 'data', fs)
+    expect(calls).toEqual(['sync file', 'rename', 'sync dir'])
+  })
+
+  it('retries a rename refused with EBUSY or EPERM', async () => {
+    const dir = await tempDir()
+    let refusals = 2
+    const fs: FsOps = {
+      ...realFs,
+      rename: async (a, b) => {
+        if (refusals-- > 0) throw Object.assign(new Error('busy'), { code: refusals % 2 ? 'EBUSY' : 'EPERM' })
+        return realFs.rename(a, b)
+      },
+    }
+    await atomicWrite(join(dir, 'x.json'), 'data', fs)
+    expect(await readFile(join(dir, 'x.json'), 'utf8')).toBe('data')
+  })
+
+  it('leaves the old file intact and no temp file when the disk is full', async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'x.json')
+    await writeFile(path, 'old')
+    const fs: FsOps = {
+      ...realFs,
+      open: (async (p: string, flags: string, mode?: number) => {
+        const h = await realFs.open(p, flags, mode)
+        if (flags === 'wx') h.writeFile = async () => Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' }))
+        return h
+      }) as FsOps['open'],
+    }
+    await expect(atomicWrite(path, 'new', fs)).rejects.toMatchObject({ code: 'ENOSPC' })
+    expect(await readFile(path, 'utf8')).toBe('old')
+    expect(await readdir(dir)).toEqual(['x.json'])
+  })
+})

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import { NotebookStore } from '../../../../src-main/core/store/notebook-store'
+import { SCHEMA_VERSION } from '../../../../src-main/shared/model/notebook'
+import { newId } from '../../../../src-main/shared/model/ids'
+import { useTempDirs } from '../../../helpers/temp-dir'
+
+const tempDir = useTempDirs()
+const open = (dir: string, readOnly = false) => NotebookStore.open(dir, { holder: 'test', readOnly })
+
+describe('NotebookStore', () => {
+  it('creates a notebook folder with an index that carries schemaVersion', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    await store.flush()
+    const index = JSON.parse(await readFile(store.layout.index, 'utf8'))
+    expect(index.schemaVersion).toBe(SCHEMA_VERSION)
+    expect(index.articles).toEqual([])
+    await store.close()
+  })
+
+  it('writes only the article file after a body edit', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    const id = newId('article')
+    await store.updateIndex((ix) => void ix.articles.push(fakeMeta(id)))
+    await store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id, doc: { type: 'doc', content: [] }, notes: '', annotations: [], trash: [] })
+    await store.flush()
+    const mtime = async (p: string) => (await stat(p, { bigint: true })).mtimeNs
+    const indexBefore = await mtime(store.layout.index)
+    const articleBefore = await mtime(store.layout.article(id))
+    await new Promise((r) => setTimeout(r, 20))
+    await store.updateArticle(id, (f) => void (f.notes = '<p>edited</p>'))
+    expect(await mtime(store.layout.index)).toBe(indexBefore)
+    expect(await mtime(store.layout.article(id))).not.toBe(articleBefore)
+    await store.close()
+  })
+
+  it('keeps its data across close and reopen', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    const id = newId('article')
+    await store.updateIndex((ix) => void ix.articles.push(fakeMeta(id)))
+    await store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id, doc: { type: 'doc', content: [] }, notes: '<p>kept</p>', annotations: [], trash: [] })
+    await store.close()
+    const again = await open(dir)
+    expect(again.index.articles.map((a) => a.id)).toEqual([id])
+    expect((await again.readArticle(id)).notes).toBe('<p>kept</p>')
+    await again.close()
+  })
+
+  it('refuses a second writer while the first holds the notebook, and takes over a stale lock', async () => {
+    const dir = await tempDir()
+    const first = await open(dir)
+    await expect(open(dir)).rejects.toThrow(/open in another process/)
+    await first.close()
+    await writeFile(first.layout.lock, JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), startedAt: 'x', holder: 'crashed' }))
+    const second = await open(dir)
+    await second.close()
+  })
+
+  it('never starts fresh over a damaged index', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    await store.close()
+    await writeFile(store.layout.index, '{"schemaVersion": 1, "notebook": ')
+    await expect(open(dir)).rejects.toThrow(/damaged/)
+    expect(await readFile(store.layout.index, 'utf8')).toBe('{"schemaVersion": 1, "notebook": ')
+  })
+
+  it('opens a notebook from a newer app read-only, and says so', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    await store.close()
+    const index = JSON.parse(await readFile(store.layout.index, 'utf8'))
+    await writeFile(store.layout.index, JSON.stringify({ ...index, schemaVersion: SCHEMA_VERSION + 1 }))
+    const newer = await open(dir)
+    expect(newer.readOnly).toBe(true)
+    expect(newer.notices.join(' ')).toMatch(/newer version/)
+    expect(() => newer.updateIndex(() => {})).toThrow(/read-only/)
+    await newer.close()
+  })
+})
+
+function fakeMeta(id: string) {
+  const now = new Date().toISOString()
+  return {
+    id,
+    title: 'T',
+    outlet: '',
+    byline: '',
+    publishedAt: '',
+    url: '',
+    language: '',
+    excerpt: '',
+    createdAt: now,
+    updatedAt: now,
+    provenance: { origin: 'paste' as const, name: 'x', sha256: '0'.repeat(64), importedAt: now, mediaType: 'text/plain', byteLength: 1 },
+    counts: { claim: 0, source: 0, question: 0 },
+  }
+}
