@@ -1,0 +1,192 @@
+import { ArticleFieldsSchema, EMPTY_FIELDS, type ArticleFields, type ArticleMeta, type Provenance } from '../../shared/model/article'
+import type { Annotation, AnnotationKind } from '../../shared/model/annotation'
+import { newId } from '../../shared/model/ids'
+import { SCHEMA_VERSION, type DocJson } from '../../shared/model/notebook'
+import type { ArticleView, ImportResult } from '../../shared/ipc-contract'
+import { docFromJson } from '../../shared/schema/annotate-doc'
+import { importFile, importPasted, ImportError } from '../import/import-file'
+import { sha256Hex } from '../import/hash'
+import { sanitizeHtml } from '../import/sanitize'
+import { UserError } from '../errors'
+import type { ServiceContext } from './context'
+import { reconcileBody } from './reconcile'
+
+export function listArticles(ctx: ServiceContext): ArticleMeta[] {
+  return [...ctx.store.index.articles].sort(byNewest)
+}
+
+/** Newest first by publication date, falling back to when the article entered the notebook. */
+export function byNewest(a: ArticleMeta, b: ArticleMeta): number {
+  const ka = a.publishedAt || a.createdAt
+  const kb = b.publishedAt || b.createdAt
+  return ka < kb ? 1 : ka > kb ? -1 : a.createdAt < b.createdAt ? 1 : -1
+}
+
+export function articleMeta(ctx: ServiceContext, id: string): ArticleMeta {
+  const meta = ctx.store.index.articles.find((a) => a.id === id)
+  if (!meta) throw new UserError(`There is no article with id ${id} in this notebook.`)
+  return meta
+}
+
+export async function getArticle(ctx: ServiceContext, id: string): Promise<ArticleView> {
+  const meta = articleMeta(ctx, id)
+  const file = await ctx.store.readArticle(id)
+  return { meta, doc: file.doc, notes: file.notes, annotations: file.annotations }
+}
+
+export function countKinds(annotations: readonly Annotation[]): Record<AnnotationKind, number> {
+  const counts = { claim: 0, source: 0, question: 0 }
+  for (const a of annotations) counts[a.kind]++
+  return counts
+}
+
+interface NewArticle {
+  fields: ArticleFields
+  doc: DocJson
+  bytes: Uint8Array
+  provenance: Omit<Provenance, 'sha256' | 'importedAt' | 'byteLength'>
+  annotations?: Annotation[]
+}
+
+/** Adds an article: its original bytes, its file, then its line in the index. */
+export async function addArticle(ctx: ServiceContext, input: NewArticle): Promise<ArticleMeta> {
+  const now = ctx.now()
+  const id = newId('article')
+  const sha256 = sha256Hex(input.bytes)
+  const fields = ArticleFieldsSchema.parse({ ...EMPTY_FIELDS, ...input.fields })
+  docFromJson(input.doc)
+  const annotations = input.annotations ?? []
+  const meta: ArticleMeta = {
+    ...fields,
+    id,
+    createdAt: now,
+    updatedAt: now,
+    provenance: { ...input.provenance, sha256, importedAt: now, byteLength: input.bytes.byteLength },
+    counts: countKinds(annotations),
+  }
+  await Promise.all([
+    ctx.store.writeOriginal(sha256, input.bytes),
+    ctx.store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id, doc: input.doc, notes: '', annotations, trash: [] }),
+    ctx.store.updateIndex((index) => {
+      index.articles.push(meta)
+    }),
+  ])
+  return meta
+}
+
+export async function createArticle(ctx: ServiceContext, input: { title: string; html?: string; text?: string }): Promise<ArticleMeta> {
+  const imported = wrapImport(() => importPasted(input))
+  const bytes = new TextEncoder().encode(input.html ?? input.text ?? '')
+  return addArticle(ctx, {
+    fields: { ...imported.fields, title: input.title.trim() },
+    doc: imported.doc,
+    bytes,
+    provenance: { origin: 'paste', name: 'Pasted text', mediaType: input.html ? 'text/html' : 'text/plain' },
+  })
+}
+
+export async function importFiles(ctx: ServiceContext, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Promise<ImportResult[]> {
+  const results: ImportResult[] = []
+  for (const file of files) {
+    try {
+      const sha256 = sha256Hex(file.bytes)
+      const existing = ctx.store.index.articles.find((a) => a.provenance.sha256 === sha256)
+      if (existing) {
+        results.push({ name: file.name, status: 'duplicate', article: existing })
+        continue
+      }
+      const imported = importFile(file)
+      const article = await addArticle(ctx, {
+        fields: imported.fields,
+        doc: imported.doc,
+        bytes: file.bytes,
+        provenance: { origin: 'file', name: file.name, mediaType: imported.mediaType },
+      })
+      results.push({ name: file.name, status: 'imported', article })
+    } catch (err) {
+      if (err instanceof ImportError || err instanceof UserError) results.push({ name: file.name, status: 'failed', reason: err.message })
+      else throw err
+    }
+  }
+  return results
+}
+
+function wrapImport<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (err) {
+    if (err instanceof ImportError) throw new UserError(err.message)
+    throw err
+  }
+}
+
+export async function updateArticleFields(ctx: ServiceContext, id: string, fields: Partial<ArticleFields>): Promise<ArticleMeta> {
+  const current = articleMeta(ctx, id)
+  const next = ArticleFieldsSchema.parse({ ...pickFields(current), ...fields })
+  let updated!: ArticleMeta
+  await ctx.store.updateIndex((index) => {
+    const i = index.articles.findIndex((a) => a.id === id)
+    updated = { ...index.articles[i]!, ...next, updatedAt: ctx.now() }
+    index.articles[i] = updated
+  })
+  return updated
+}
+
+function pickFields(meta: ArticleMeta): ArticleFields {
+  const { title, outlet, byline, publishedAt, url, language, excerpt } = meta
+  return { title, outlet, byline, publishedAt, url, language, excerpt }
+}
+
+export async function saveArticleBody(ctx: ServiceContext, id: string, doc: DocJson): Promise<{ annotations: Annotation[]; savedAt: string }> {
+  articleMeta(ctx, id)
+  const parsed = parseDoc(doc)
+  const file = await ctx.store.readArticle(id)
+  const next = reconcileBody(parsed, file.annotations, file.trash, ctx.now())
+  await ctx.store.updateArticle(id, (f) => {
+    f.doc = doc
+    f.annotations = next.annotations
+    f.trash = next.trash
+  })
+  await syncCounts(ctx, id, next.annotations)
+  return { annotations: next.annotations, savedAt: ctx.now() }
+}
+
+export function parseDoc(doc: DocJson) {
+  try {
+    return docFromJson(doc)
+  } catch (err) {
+    throw new UserError(`The document does not fit the article schema (${(err as Error).message}); nothing was saved.`)
+  }
+}
+
+/** Rewrites the index only when the library-visible counts actually changed. */
+export async function syncCounts(ctx: ServiceContext, id: string, annotations: readonly Annotation[]): Promise<void> {
+  const meta = articleMeta(ctx, id)
+  const counts = countKinds(annotations.filter((a) => !a.orphaned))
+  if (counts.claim === meta.counts.claim && counts.source === meta.counts.source && counts.question === meta.counts.question) return
+  await ctx.store.updateIndex((index) => {
+    const m = index.articles.find((a) => a.id === id)!
+    m.counts = counts
+    m.updatedAt = ctx.now()
+  })
+}
+
+export async function saveArticleNotes(ctx: ServiceContext, id: string, notes: string): Promise<{ savedAt: string }> {
+  articleMeta(ctx, id)
+  const clean = sanitizeHtml(notes)
+  await ctx.store.updateArticle(id, (f) => {
+    f.notes = clean
+  })
+  return { savedAt: ctx.now() }
+}
+
+export async function deleteArticle(ctx: ServiceContext, id: string): Promise<{ deleted: true }> {
+  articleMeta(ctx, id)
+  await ctx.store.updateIndex((index) => {
+    index.articles = index.articles.filter((a) => a.id !== id)
+    index.links = index.links.filter((l) => l.from.articleId !== id && l.to.articleId !== id)
+    for (const b of index.briefs) b.items = b.items.filter((i) => i.articleId !== id)
+  })
+  await ctx.store.deleteArticleFile(id)
+  return { deleted: true }
+}

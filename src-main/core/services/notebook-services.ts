@@ -1,0 +1,46 @@
+import type { NotebookStatus } from '../../shared/ipc-contract'
+import type { NotebookStore } from '../store/notebook-store'
+import { systemClock, type ServiceContext } from './context'
+import * as articles from './articles'
+import * as annotations from './annotations'
+import * as registry from './registry'
+import * as links from './links'
+
+/**
+ * The operations the contract names, over one open notebook. Main's handler table, the CLI and the e2e harness
+ * all call these, so the app, the command line and the tests exercise one implementation.
+ */
+export function createServices(store: NotebookStore, now: () => string = systemClock) {
+  const ctx: ServiceContext = { store, now }
+  return {
+    store,
+    notebookStatus: (): NotebookStatus => ({
+      info: store.index.notebook,
+      path: store.layout.root,
+      readOnly: store.readOnly,
+      lastSavedAt: store.lastSavedAt?.toISOString() ?? null,
+      notices: [...store.notices],
+    }),
+    listArticles: () => articles.listArticles(ctx),
+    getArticle: (id: string) => articles.getArticle(ctx, id),
+    createArticle: (input: Parameters<typeof articles.createArticle>[1]) => articles.createArticle(ctx, input),
+    importFiles: (files: Parameters<typeof articles.importFiles>[1]) => articles.importFiles(ctx, files),
+    updateArticleFields: (id: string, fields: Parameters<typeof articles.updateArticleFields>[2]) => articles.updateArticleFields(ctx, id, fields),
+    saveArticleBody: (id: string, doc: Parameters<typeof articles.saveArticleBody>[2]) => articles.saveArticleBody(ctx, id, doc),
+    saveArticleNotes: (id: string, notes: string) => articles.saveArticleNotes(ctx, id, notes),
+    deleteArticle: (id: string) => articles.deleteArticle(ctx, id),
+    addArticle: (input: Parameters<typeof articles.addArticle>[1]) => articles.addArticle(ctx, input),
+    createAnnotation: (input: Parameters<typeof annotations.createAnnotation>[1]) => annotations.createAnnotation(ctx, input),
+    updateAnnotation: (input: Parameters<typeof annotations.updateAnnotation>[1]) => annotations.updateAnnotation(ctx, input),
+    deleteAnnotation: (input: Parameters<typeof annotations.deleteAnnotation>[1]) => annotations.deleteAnnotation(ctx, input),
+    annotateQuote: (input: annotations.QuoteAnnotation) => annotations.annotateQuote(ctx, input),
+    listSources: () => registry.listSources(ctx),
+    createSource: (input: Parameters<typeof registry.createSource>[1]) => registry.createSource(ctx, input),
+    updateSource: (id: string, patch: Parameters<typeof registry.updateSource>[2]) => registry.updateSource(ctx, id, patch),
+    listTags: () => [...store.index.tags].sort((a, b) => a.localeCompare(b)),
+    listLinks: () => links.listLinks(ctx),
+    createLink: (input: Parameters<typeof links.createLink>[1]) => links.createLink(ctx, input),
+    deleteLink: (id: string) => links.deleteLink(ctx, id),
+  }
+}
+export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,99 @@
+/**
+ * The handler table: contract -> services. It validates every payload with the contract's zod schema
+ * (TypeScript types do not exist at run time) and turns failures into one sentence for the analyst.
+ * It imports nothing from electron, so the e2e harness drives exactly this table; only the transport differs.
+ * The sender-origin check lives in register.ts, where the Electron event is.
+ */
+import type { ZodError } from 'zod'
+import { contract, type Api, type Input, type Method, type Outputs } from '../../shared/ipc-contract'
+import { isUserError, UserError } from '../../core/errors'
+import type { Services } from '../../core/services/notebook-services'
+
+/** What only the shell around the window can do: native dialogs, the system browser, closing. */
+export interface ShellDeps {
+  /** Lets the analyst pick files to import in a native dialog; returns their names and bytes (never paths to the renderer). */
+  pickImportFiles(): Promise<Array<{ name: string; bytes: Uint8Array }>>
+  /** Asks before leaving the app for a link; true when the analyst agrees. */
+  confirmOpenExternal(url: string): Promise<boolean>
+  openExternal(url: string): Promise<void>
+  /** The window has flushed its edits and may close. */
+  windowFlushed(): void
+}
+
+export type HandlerTable = { [M in Method]: (payload: unknown) => Promise<Outputs[M]> }
+
+export function createHandlers(services: () => Services, shell: ShellDeps): HandlerTable {
+  const impl: Api = {
+    notebookStatus: async () => services().notebookStatus(),
+    listArticles: async () => services().listArticles(),
+    getArticle: ({ id }) => services().getArticle(id),
+    createArticle: (input) => services().createArticle(input),
+    updateArticleFields: ({ id, fields }) => services().updateArticleFields(id, fields),
+    saveArticleBody: ({ id, doc }) => services().saveArticleBody(id, doc),
+    saveArticleNotes: ({ id, notes }) => services().saveArticleNotes(id, notes),
+    deleteArticle: ({ id }) => services().deleteArticle(id),
+    importFromDialog: async () => {
+      const files = await shell.pickImportFiles()
+      return files.length ? services().importFiles(files) : []
+    },
+    importDropped: ({ files }) => services().importFiles(files),
+    createAnnotation: (input) => services().createAnnotation(input),
+    updateAnnotation: (input) => services().updateAnnotation(input),
+    deleteAnnotation: (input) => services().deleteAnnotation(input),
+    listSources: async () => services().listSources(),
+    createSource: (input) => services().createSource(input),
+    updateSource: ({ id, patch }) => services().updateSource(id, patch),
+    listTags: async () => services().listTags(),
+    listLinks: async () => services().listLinks(),
+    createLink: (input) => services().createLink(input),
+    deleteLink: ({ id }) => services().deleteLink(id),
+    openExternal: async ({ url }) => {
+      const safe = externalUrl(url)
+      if (!safe) throw new UserError('Only web (http, https) and mail (mailto) links open outside the app.')
+      if (!(await shell.confirmOpenExternal(safe))) return { opened: false }
+      await shell.openExternal(safe)
+      return { opened: true }
+    },
+    flushed: async () => {
+      shell.windowFlushed()
+      return { ok: true }
+    },
+  }
+
+  const table = {} as Record<Method, (payload: unknown) => Promise<unknown>>
+  for (const method of Object.keys(contract) as Method[]) {
+    const schema = contract[method].input
+    const fn = impl[method] as (input: unknown) => Promise<unknown>
+    table[method] = async (payload: unknown) => {
+      const parsed = schema.safeParse(payload)
+      if (!parsed.success) throw new UserError(describeInvalid(method, parsed.error))
+      try {
+        return await fn(parsed.data as Input<typeof method>)
+      } catch (err) {
+        if (isUserError(err)) throw err
+        console.error(`[ipc] ${contract[method].channel} failed`, err)
+        throw new UserError(`Something went wrong while handling ${contract[method].channel}: ${(err as Error)?.message ?? String(err)}`)
+      }
+    }
+  }
+  return table as HandlerTable
+}
+
+function describeInvalid(method: Method, error: ZodError): string {
+  const issue = error.issues[0]
+  const where = issue?.path.length ? ` (${issue.path.join('.')})` : ''
+  return `Invalid request to ${contract[method].channel}${where}: ${issue?.message ?? 'bad payload'}.`
+}
+
+/** The one external-link policy: http, https and mailto, as a parsed and re-serialised URL. */
+export function externalUrl(raw: string): string | null {
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    return null
+  }
+  if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return null
+  if (url.protocol !== 'mailto:' && !url.hostname) return null
+  return url.toString()
+}

@@ -1,0 +1,149 @@
+/**
+ * The e2e harness of DESIGN.md: serves the built renderer over http on 127.0.0.1 (module scripts do not load
+ * from file://) and provides `window.api` by forwarding each call over loopback to the same handler table that
+ * main registers, on a temporary store. Only the transport differs from the app.
+ */
+import { createServer, type Server } from 'node:http'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { contract, events } from '../../src-main/shared/ipc-contract'
+import { createHandlers, type HandlerTable } from '../../src-main/main/ipc/handlers'
+import { NotebookStore } from '../../src-main/core/store/notebook-store'
+import { createServices, type Services } from '../../src-main/core/services/notebook-services'
+import { seedSample, type SampleArticle } from '../../src-main/core/services/sample'
+import { isUserError } from '../../src-main/core/errors'
+import sample from '../../resources/sample/sample-article.json'
+import { launchChromium } from './chromium'
+import { decodeWire, encodeWire } from './wire'
+import { installWindowApi } from './window-api-shim'
+
+export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+export interface HarnessOptions {
+  /** Seed the sample article, as the app's first launch does. */
+  seed?: boolean
+  /** Reuse an existing notebook folder instead of a fresh temporary one. */
+  storeDir?: string
+}
+
+export class Harness {
+  browser!: Browser
+  url = ''
+  storeDir = ''
+  store!: NotebookStore
+  services!: Services
+  /** Files the fake native import dialog will "pick" next. */
+  pendingImportFiles: Array<{ name: string; bytes: Uint8Array }> = []
+  /** URLs the app asked to open outside, after the (auto-accepted) confirm. */
+  openedExternally: string[] = []
+  flushedCount = 0
+  private server!: Server
+  private handlers!: HandlerTable
+  private ownsDir = false
+
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the e2e tests.')
+    const h = new Harness()
+    h.ownsDir = !options.storeDir
+    h.storeDir = options.storeDir ?? (await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-')))
+    await h.openStore()
+    if (options.seed && h.store.isEmpty) await seedSample(h.services, sample as SampleArticle)
+    h.handlers = createHandlers(() => h.services, {
+      pickImportFiles: async () => h.pendingImportFiles.splice(0),
+      confirmOpenExternal: async () => true,
+      openExternal: async (url) => void h.openedExternally.push(url),
+      windowFlushed: () => void h.flushedCount++,
+    })
+    h.server = createServer((req, res) => void h.route(req, res))
+    await new Promise<void>((r) => h.server.listen(0, '127.0.0.1', r))
+    const addr = h.server.address()
+    if (!addr || typeof addr === 'string') throw new Error('harness server has no port')
+    h.url = `http://127.0.0.1:${addr.port}/index.html`
+    h.browser = await launchChromium()
+    return h
+  }
+
+  /** A new page with window.api installed and the app loaded. */
+  async newPage(viewport = { width: 1400, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+    const context = await this.browser.newContext({ viewport, colorScheme })
+    const page = await context.newPage()
+    await page.addInitScript(installWindowApi, { methods: Object.keys(contract), events: Object.keys(events) })
+    page.on('pageerror', (err) => console.error('[page error]', err.message))
+    await page.goto(this.url)
+    return page
+  }
+
+  /** Sends an event as main would (menu command, flush request, store status). */
+  async emit(page: Page, event: keyof typeof events, payload: unknown): Promise<void> {
+    await page.evaluate(([name, p]) => (window as unknown as { __harnessEmit: (n: string, p: unknown) => void }).__harnessEmit(name, p), [event, payload] as const)
+  }
+
+  /** Closes the store and opens it again from disk, like quitting and relaunching the app. */
+  async restartStore(): Promise<void> {
+    await this.store.close()
+    await this.openStore()
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close().catch(() => {})
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()))
+    await this.store?.close().catch(() => {})
+    if (this.ownsDir) await rm(this.storeDir, { recursive: true, force: true })
+  }
+
+  private async openStore(): Promise<void> {
+    this.store = await NotebookStore.open(this.storeDir, { holder: 'the e2e harness' })
+    this.services = createServices(this.store)
+  }
+
+  private async route(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname.startsWith('/__api/') && req.method === 'POST') {
+      const method = url.pathname.slice('/__api/'.length) as keyof HandlerTable
+      const chunks: Buffer[] = []
+      for await (const c of req) chunks.push(c as Buffer)
+      res.setHeader('content-type', 'application/json')
+      const handler = this.handlers[method]
+      if (!handler) {
+        res.end(JSON.stringify({ ok: false, error: `No such channel: ${method}` }))
+        return
+      }
+      try {
+        const raw = decodeWire(Buffer.concat(chunks).toString('utf8'))
+        const value = await handler(raw === null ? undefined : raw)
+        res.end(encodeWire({ ok: true, value }))
+      } catch (err) {
+        res.end(JSON.stringify({ ok: false, error: isUserError(err) ? err.message : String(err) }))
+      }
+      return
+    }
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '')
+    const file = join(RENDERER_DIR, rel || 'index.html')
+    if (!file.startsWith(RENDERER_DIR)) {
+      res.statusCode = 403
+      res.end()
+      return
+    }
+    try {
+      const body = await readFile(file)
+      res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream')
+      res.end(body)
+    } catch {
+      res.statusCode = 404
+      res.end('not found')
+    }
+  }
+}
