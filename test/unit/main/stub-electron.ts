@@ -1,0 +1,197 @@
+/**
+ * A stand-in for the `electron` module (the binary cannot run here). It records what the glue registers and lets
+ * a test play Electron's part: emit app and window events, call IPC handlers as a given frame would, answer dialogs.
+ * Use with `vi.mock('electron', () => import('./stub-electron'))`; call `resetElectron()` before each test.
+ */
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+
+type Listener = (...args: any[]) => any
+
+export interface FakeEvent {
+  defaultPrevented: boolean
+  preventDefault(): void
+}
+export function fakeEvent<T extends object>(extra?: T): FakeEvent & T {
+  const e = {
+    defaultPrevented: false,
+    preventDefault() {
+      e.defaultPrevented = true
+    },
+    ...extra,
+  }
+  return e as FakeEvent & T
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = false
+  lockGranted = true
+  paths = new Map<string, string>()
+  requestSingleInstanceLock = vi.fn(() => this.lockGranted)
+  quit = vi.fn(() => {
+    const e = fakeEvent()
+    this.emit('before-quit', e)
+    if (e.defaultPrevented) return
+    for (const w of [...BrowserWindow.instances]) if (!w.destroyed) w.close()
+    if (BrowserWindow.instances.some((w) => !w.destroyed)) return
+    const q = fakeEvent()
+    this.emit('will-quit', q)
+    if (!q.defaultPrevented) this.quitted = true
+  })
+  quitted = false
+  exit = vi.fn()
+  whenReady = vi.fn(() => Promise.resolve())
+  getPath = vi.fn((name: string) => {
+    const p = this.paths.get(name)
+    if (!p) throw new Error(`no fake path for ${name}`)
+    return p
+  })
+  setPath = vi.fn((name: string, value: string) => void this.paths.set(name, value))
+}
+
+let nextContentsId = 1
+
+export class FakeWebContents extends EventEmitter {
+  id = nextContentsId++
+  destroyed = false
+  send = vi.fn()
+  windowOpenHandler: Listener | null = null
+  isDestroyed = () => this.destroyed
+  setWindowOpenHandler = vi.fn((h: Listener) => void (this.windowOpenHandler = h))
+  /** The top frame, as `event.senderFrame` would give it. */
+  mainFrame = { url: '', parent: null as unknown, top: null as unknown }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static instances: BrowserWindow[] = []
+  webContents = new FakeWebContents()
+  destroyed = false
+  visible = false
+  minimized = false
+  loadFile = vi.fn(async (path: string) => {
+    this.webContents.mainFrame.url = new URL(`file://${path}`).href
+  })
+  loadURL = vi.fn(async (url: string) => {
+    this.webContents.mainFrame.url = url
+  })
+  show = vi.fn(() => void (this.visible = true))
+  focus = vi.fn()
+  restore = vi.fn(() => void (this.minimized = false))
+  isMinimized = () => this.minimized
+  isDestroyed = () => this.destroyed
+  close = vi.fn(() => {
+    if (this.destroyed) return
+    const e = fakeEvent()
+    this.emit('close', e)
+    if (e.defaultPrevented) return
+    this.destroyed = true
+    this.webContents.destroyed = true
+    this.emit('closed')
+    if (BrowserWindow.instances.every((w) => w.destroyed)) app.emit('window-all-closed')
+  })
+
+  constructor(readonly options: Record<string, any>) {
+    super()
+    BrowserWindow.instances.push(this)
+    app.emit('web-contents-created', fakeEvent(), this.webContents)
+  }
+}
+
+export const app = new FakeApp()
+
+export const ipcMain = {
+  handlers: new Map<string, Listener>(),
+  handle: vi.fn((channel: string, fn: Listener) => {
+    if (ipcMain.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    ipcMain.handlers.set(channel, fn)
+  }),
+  removeHandler: vi.fn((channel: string) => void ipcMain.handlers.delete(channel)),
+  on: vi.fn(),
+  once: vi.fn(),
+}
+
+/** Calls a registered handler as the given window's top frame (or any frame the test describes) would. */
+export function invokeFrom(channel: string, payload: unknown, from: { contents: FakeWebContents; url?: string; parent?: unknown }): Promise<unknown> {
+  const fn = ipcMain.handlers.get(channel)
+  if (!fn) throw new Error(`No handler registered for '${channel}'`)
+  const frame = { url: from.url ?? from.contents.mainFrame.url, parent: from.parent ?? null }
+  return Promise.resolve().then(() => fn({ sender: from.contents, senderFrame: frame }, payload))
+}
+
+function fakeSession() {
+  return {
+    permissionRequestHandler: null as Listener | null,
+    permissionCheckHandler: null as Listener | null,
+    devicePermissionHandler: null as Listener | null,
+    beforeRequest: null as Listener | null,
+    headersReceived: null as Listener | null,
+    setPermissionRequestHandler: vi.fn((h: Listener) => void (session.defaultSession.permissionRequestHandler = h)),
+    setPermissionCheckHandler: vi.fn((h: Listener) => void (session.defaultSession.permissionCheckHandler = h)),
+    setDevicePermissionHandler: vi.fn((h: Listener) => void (session.defaultSession.devicePermissionHandler = h)),
+    webRequest: {
+      onBeforeRequest: vi.fn((h: Listener) => void (session.defaultSession.beforeRequest = h)),
+      onHeadersReceived: vi.fn((h: Listener) => void (session.defaultSession.headersReceived = h)),
+    },
+  }
+}
+export const session = { defaultSession: fakeSession() }
+
+function dialogFns() {
+  return {
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+    showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+    showErrorBox: vi.fn(),
+  }
+}
+export const dialog = dialogFns()
+
+function shellFns() {
+  return {
+    openExternal: vi.fn(async (_url: string) => {}),
+    openPath: vi.fn(async (_path: string) => ''),
+    showItemInFolder: vi.fn(),
+  }
+}
+export const shell = shellFns()
+
+export const Menu = {
+  applied: null as unknown,
+  buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+  setApplicationMenu: vi.fn((menu: unknown) => void (Menu.applied = menu)),
+}
+
+export const nativeTheme = { shouldUseDarkColors: false }
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld: vi.fn((key: string, value: unknown) => void contextBridge.exposed.set(key, value)),
+}
+
+export const ipcRenderer = Object.assign(new EventEmitter(), {
+  invoke: vi.fn(async (_channel: string, _input?: unknown): Promise<unknown> => undefined),
+  send: vi.fn(),
+  sendSync: vi.fn(),
+})
+
+export function resetElectron(): void {
+  app.removeAllListeners()
+  app.isPackaged = false
+  app.lockGranted = true
+  app.quitted = false
+  app.paths.clear()
+  BrowserWindow.instances = []
+  ipcMain.handlers.clear()
+  session.defaultSession = fakeSession()
+  contextBridge.exposed.clear()
+  ipcRenderer.removeAllListeners()
+  Menu.applied = null
+  nativeTheme.shouldUseDarkColors = false
+  // Fresh mocks, so a queued mockResolvedValueOnce cannot leak into the next test.
+  Object.assign(dialog, dialogFns())
+  Object.assign(shell, shellFns())
+  for (const fn of [app.requestSingleInstanceLock, app.quit, app.exit, app.whenReady, app.getPath, app.setPath, ipcMain.handle, ipcMain.removeHandler, ipcMain.on, ipcMain.once, Menu.buildFromTemplate, Menu.setApplicationMenu, contextBridge.exposeInMainWorld, ipcRenderer.send, ipcRenderer.sendSync]) fn.mockClear()
+  ipcRenderer.invoke.mockReset()
+  ipcRenderer.invoke.mockImplementation(async () => undefined)
+}
+
+export default { app, BrowserWindow, ipcMain, session, dialog, shell, Menu, nativeTheme, contextBridge, ipcRenderer }
