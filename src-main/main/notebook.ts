@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs'
+import { NotebookStore, type StoreStatus } from '../core/store/notebook-store'
+import { notebookLayout } from '../core/store/layout'
+import { createServices, type Services } from '../core/services/notebook-services'
+import { seedSample, type SampleArticle } from '../core/services/sample'
+import sample from '../../resources/sample/sample-article.json'
+
+export interface OpenedNotebook {
+  store: NotebookStore
+  services: Services
+  /** True when this launch created the notebook (and so seeded the sample article). */
+  created: boolean
+}
+
+/**
+ * Opens the app's notebook, creating it on first launch with the sample article, so a new analyst sees at once
+ * what tagged claims, sources and questions look like. "First launch" means the index did not exist: a notebook
+ * the analyst emptied on purpose is not refilled.
+ */
+export async function openAppNotebook(dir: string, onStatus: (status: StoreStatus) => void): Promise<OpenedNotebook> {
+  const created = !existsSync(notebookLayout(dir).index)
+  const store = await NotebookStore.open(dir, { holder: 'Intel Notebook app', onStatus })
+  const services = createServices(store)
+  if (created && store.isEmpty && !store.readOnly) {
+    try {
+      await seedSample(services, sample as SampleArticle)
+    } catch (err) {
+      // The notebook itself is fine; the analyst only misses the example.
+      console.error('[notebook] adding the sample article failed', err)
+    }
+  }
+  return { store, services, created }
+}
