@@ -1,0 +1,238 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ArticleMeta } from '../src-main/shared/model/article'
+import type { RegistryEntry } from '../src-main/shared/model/source'
+import type { ImportResult, NotebookStatus } from '../src-main/shared/ipc-contract'
+import { api } from './api/client'
+import { userMessage } from './api/errors'
+import { commandForKey, commandForMenu, type AppCommand } from './features/app-commands'
+import { ArticleWorkspace, type WorkspaceHandle } from './features/article/ArticleWorkspace'
+import { flushAll } from './features/article/pending'
+import { LibraryPane } from './features/library/LibraryPane'
+import { NewArticleForm } from './features/library/NewArticleForm'
+import { Legend } from './features/annotations/Legend'
+import { saveStatus } from './features/status/save-status'
+import { StatusLine } from './features/status/StatusLine'
+import { SidePane } from './ui/SidePane'
+import { usePanes } from './ui/usePanes'
+import { Kbd } from './ui/Kbd'
+import { useFileDrop } from './features/library/useFileDrop'
+
+/** The window: library on the left, the article in the middle, its annotations on the right, the status line below. */
+export function App() {
+  const [status, setStatus] = useState<NotebookStatus | null>(null)
+  const [articles, setArticles] = useState<ArticleMeta[] | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [registry, setRegistry] = useState<RegistryEntry[]>([])
+  const [tags, setTags] = useState<string[]>([])
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [creating, setCreating] = useState(false)
+  const [importReport, setImportReport] = useState<ImportResult[] | null>(null)
+  const panes = usePanes()
+  const searchRef = useRef<HTMLInputElement>(null)
+  const workspace = useRef<WorkspaceHandle | null>(null)
+
+  const refreshArticles = useCallback(async () => {
+    try {
+      setArticles(await api().listArticles())
+      setLoadError(null)
+    } catch (err) {
+      setLoadError(`The library could not be read: ${userMessage(err)}`)
+    }
+  }, [])
+  const refreshTags = useCallback(() => void api().listTags().then(setTags, () => undefined), [])
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const [st, list, sources] = await Promise.all([api().notebookStatus(), api().listArticles(), api().listSources()])
+        setStatus(st)
+        saveStatus.seed(st.lastSavedAt)
+        setArticles(list)
+        setRegistry(sources)
+        refreshTags()
+        // Open the newest article, so a first launch lands on the sample and its tags.
+        const newest = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+        setSelectedId((cur) => cur ?? newest?.id ?? null)
+      } catch (err) {
+        setLoadError(`The notebook could not be opened: ${userMessage(err)}`)
+        setArticles([])
+      }
+    })()
+  }, [refreshTags])
+
+  const open = useCallback((id: string) => {
+    setCreating(false)
+    setSelectedId(id)
+  }, [])
+
+  const runImport = useCallback(async (work: () => Promise<ImportResult[]>) => {
+    try {
+      const results = await work()
+      if (results.length === 0) return // the analyst cancelled the dialog
+      setImportReport(results)
+      await refreshArticles()
+      const first = results.find((r) => r.status === 'imported')?.article
+      if (first) open(first.id)
+    } catch (err) {
+      setImportReport([{ name: 'Import', status: 'failed', reason: userMessage(err) }])
+    }
+  }, [refreshArticles, open])
+
+  const run = useCallback(
+    (command: AppCommand) => {
+      switch (command) {
+        case 'new-article':
+          setCreating(true)
+          return
+        case 'import':
+          void runImport(() => api().importFromDialog())
+          return
+        case 'find':
+          if (panes.left.collapsed) panes.left.onToggle()
+          requestAnimationFrame(() => searchRef.current?.focus())
+          return
+        case 'tag-claim':
+          return workspace.current?.tag('claim')
+        case 'tag-source':
+          return workspace.current?.tag('source')
+        case 'tag-question':
+          return workspace.current?.tag('question')
+        case 'next-annotation':
+          return workspace.current?.step(1)
+        case 'previous-annotation':
+          return workspace.current?.step(-1)
+        case 'toggle-library':
+          return panes.left.onToggle()
+        case 'toggle-panel':
+          return panes.right.onToggle()
+      }
+    },
+    [panes.left, panes.right, runImport],
+  )
+  const runRef = useRef(run)
+  runRef.current = run
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return
+      const t = e.target as HTMLElement | null
+      const inField = !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)
+      const command = commandForKey(e, inField)
+      if (!command) return
+      e.preventDefault()
+      runRef.current(command)
+    }
+    window.addEventListener('keydown', onKey)
+    const events = api().events
+    const offMenu = events.onMenuCommand(({ command }) => {
+      const c = commandForMenu(command)
+      if (c) runRef.current(c)
+    })
+    const offStatus = events.onStoreStatus((e) => saveStatus.fromEvent(e))
+    const offFlush = events.onFlushRequest(() => {
+      void flushAll().finally(() => void api().flushed())
+    })
+    // Best effort when the page goes away without main asking (a reload): start every pending write now.
+    const onLeave = () => void flushAll()
+    window.addEventListener('pagehide', onLeave)
+    window.addEventListener('beforeunload', onLeave)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      window.removeEventListener('pagehide', onLeave)
+      window.removeEventListener('beforeunload', onLeave)
+      offMenu()
+      offStatus()
+      offFlush()
+    }
+  }, [])
+
+  const dropping = useFileDrop((files) => void runImport(() => api().importDropped({ files })))
+
+  const onMetaChange = useCallback((meta: ArticleMeta) => setArticles((list) => list?.map((a) => (a.id === meta.id ? meta : a)) ?? list), [])
+  const onRegistryAdd = useCallback((entry: RegistryEntry) => setRegistry((r) => [...r.filter((x) => x.id !== entry.id), entry]), [])
+  const onArticleChanged = useCallback(() => void refreshArticles(), [refreshArticles])
+  const readOnly = status?.readOnly ?? false
+
+  return (
+    <div className={`app ${dropping ? 'is-dropping' : ''}`}>
+      {status && status.notices.length > 0 && (
+        <div className="app-notices" role="alert">
+          {status.notices.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
+        </div>
+      )}
+      <div className="panes">
+        <SidePane side="left" label="Library" toggleShortcut="toggleLibrary" {...panes.left}>
+          <LibraryPane
+            articles={articles}
+            loadError={loadError}
+            selectedId={creating ? null : selectedId}
+            searchRef={searchRef}
+            importReport={importReport}
+            onSelect={open}
+            onNew={() => setCreating(true)}
+            onImport={() => run('import')}
+            onDismissReport={() => setImportReport(null)}
+          />
+        </SidePane>
+        {creating ? (
+          <>
+            <main className="article-pane">
+              <div className="article-scroll">
+                <NewArticleForm
+                  onCancel={() => setCreating(false)}
+                  onCreated={(meta) => {
+                    setArticles((list) => [meta, ...(list ?? [])])
+                    open(meta.id)
+                  }}
+                />
+              </div>
+            </main>
+            <SidePane side="right" label="Annotations" toggleShortcut="toggleAnnotations" {...panes.right}>
+              <Legend />
+            </SidePane>
+          </>
+        ) : selectedId ? (
+          <ArticleWorkspace
+            key={selectedId}
+            articleId={selectedId}
+            readOnly={readOnly}
+            registry={registry}
+            articles={articles ?? []}
+            tags={tags}
+            pane={panes.right}
+            handleRef={workspace}
+            onMetaChange={onMetaChange}
+            onRegistryAdd={onRegistryAdd}
+            onArticleChanged={onArticleChanged}
+            onTagsChanged={refreshTags}
+          />
+        ) : (
+          <>
+            <main className="article-pane">
+              <div className="article-scroll">
+                <div className="empty-state centered">
+                  {articles && articles.length > 0 ? (
+                    <p>Pick an article in the library, or start a new one with <Kbd name="newArticle" />.</p>
+                  ) : (
+                    <p>Import or paste an article to begin: <Kbd name="importFiles" /> or <Kbd name="newArticle" />, or drop files on this window.</p>
+                  )}
+                </div>
+              </div>
+            </main>
+            <SidePane side="right" label="Annotations" toggleShortcut="toggleAnnotations" {...panes.right}>
+              <Legend />
+            </SidePane>
+          </>
+        )}
+      </div>
+      <StatusLine path={status?.path ?? null} readOnly={readOnly} />
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop files to import them
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,93 @@
+import type { Annotation, Claim } from '../../../src-main/shared/model/annotation'
+import type { RegistryEntry } from '../../../src-main/shared/model/source'
+import {
+  CLAIM_STATUS,
+  CONFIDENCE,
+  CONFIDENCE_MEANING,
+  CREDIBILITY,
+  CREDIBILITY_MEANING,
+  LIKELIHOOD,
+  LIKELIHOOD_BAND,
+} from '../../../src-main/shared/model/grading'
+import { Chip } from '../../ui/Chip'
+import { EnumSelect } from '../../ui/EnumSelect'
+import { Kbd } from '../../ui/Kbd'
+import type { PanelActions } from './actions'
+import { claimEvidence, quoteLine, reliabilityChip, sourceReliability } from './panel-model'
+
+interface ClaimFieldsProps {
+  claim: Claim
+  records: Annotation[]
+  registryMap: ReadonlyMap<string, RegistryEntry>
+  readOnly: boolean
+  actions: PanelActions
+}
+
+/** Status, ICD 203 likelihood and confidence (kept apart), credibility, linked sources and the evidence code. */
+export function ClaimFields({ claim, records, registryMap, readOnly, actions }: ClaimFieldsProps) {
+  const evidence = claimEvidence(claim, records, registryMap)
+  const sources = records.filter((r) => r.kind === 'source')
+  const set = (patch: Parameters<PanelActions['patch']>[1]) => actions.patch(claim.id, patch, { immediate: true })
+  const toggleSource = (id: string, on: boolean) =>
+    set({ sourceIds: on ? [...claim.sourceIds, id] : claim.sourceIds.filter((s) => s !== id) })
+
+  return (
+    <>
+      <div className="evidence-line">
+        <span className="label">Evidence code</span> <Chip text={evidence.code} tone="code" meaning={evidence.meaning} />
+      </div>
+      <p className="muted small-text evidence-meaning">{evidence.meaning.replace(/^[A-F][1-6]: /, '')}</p>
+      <div className="field-grid">
+        <EnumSelect label="Status" value={claim.status} options={CLAIM_STATUS} disabled={readOnly} onChange={(v) => v && set({ status: v })} />
+        <EnumSelect
+          label="Credibility"
+          value={claim.credibility}
+          options={CREDIBILITY}
+          describe={(c) => `${c} · ${CREDIBILITY_MEANING[c]}`}
+          unsetLabel="not graded"
+          disabled={readOnly}
+          onChange={(v) => set({ credibility: v })}
+        />
+        <EnumSelect
+          label="Likelihood (ICD 203)"
+          value={claim.likelihood}
+          options={LIKELIHOOD}
+          describe={(l) => `${l} (${LIKELIHOOD_BAND[l]})`}
+          unsetLabel="not assessed"
+          disabled={readOnly}
+          onChange={(v) => set({ likelihood: v })}
+        />
+        <EnumSelect
+          label="Confidence"
+          value={claim.confidence}
+          options={CONFIDENCE}
+          describe={(c) => `${c}: ${CONFIDENCE_MEANING[c].split(': ')[1] ?? ''}`}
+          unsetLabel="not assessed"
+          disabled={readOnly}
+          onChange={(v) => set({ confidence: v })}
+        />
+      </div>
+      <fieldset className="field link-list">
+        <legend>Attributed to</legend>
+        {sources.length === 0 ? (
+          <p className="muted small-text">
+            No sources tagged in this article. Select who says it and press <Kbd name="tagSource" />.
+          </p>
+        ) : (
+          sources.map((s) => {
+            const grade = s.kind === 'source' ? reliabilityChip(sourceReliability(s, registryMap)) : null
+            const name = s.kind === 'source' && s.registryId ? registryMap.get(s.registryId)?.name : null
+            return (
+              <label key={s.id} className="check-row">
+                <input type="checkbox" checked={claim.sourceIds.includes(s.id)} disabled={readOnly} onChange={(e) => toggleSource(s.id, e.target.checked)} />
+                <span className="quote-source">{quoteLine(s, 60)}</span>
+                {name && name !== s.anchor.exact && <span className="muted">{name}</span>}
+                {grade && <Chip text={grade.code} tone="code" meaning={grade.meaning} />}
+              </label>
+            )
+          })
+        )}
+      </fieldset>
+    </>
+  )
+}

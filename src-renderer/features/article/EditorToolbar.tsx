@@ -1,0 +1,106 @@
+import { memo, type ReactNode } from 'react'
+import { useEditorState, type Editor } from '@tiptap/react'
+import type { AnnotationKind } from '../../../src-main/shared/model/annotation'
+import { ariaShortcut, shortcutLabel, shortcutLabels, type ShortcutName } from '../../ui/shortcuts'
+import { KIND_LABEL } from '../annotations/panel-model'
+
+interface EditorToolbarProps {
+  editor: Editor
+  readOnly: boolean
+  onTag: (kind: AnnotationKind) => void
+  onStep: (direction: 1 | -1) => void
+}
+
+const TAG_SHORTCUT: Record<AnnotationKind, ShortcutName> = { claim: 'tagClaim', source: 'tagSource', question: 'tagQuestion' }
+
+/**
+ * Formatting, tagging and annotation navigation. It reads the editor through useEditorState, so it re-renders only
+ * when one of the values it shows changes, never for every keystroke.
+ */
+export const EditorToolbar = memo(function EditorToolbar({ editor, readOnly, onTag, onStep }: EditorToolbarProps) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+      hasSelection: !e.state.selection.empty,
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+    }),
+  })
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Editing and tagging" aria-orientation="horizontal">
+      <div className="toolbar-group">
+        <ToolButton label="Undo" shortcut="undo" disabled={readOnly || !state.canUndo} onClick={() => editor.chain().focus().undo().run()}>
+          ↶
+        </ToolButton>
+        <ToolButton label="Redo" shortcut="redo" disabled={readOnly || !state.canRedo} onClick={() => editor.chain().focus().redo().run()}>
+          ↷
+        </ToolButton>
+      </div>
+      <div className="toolbar-group">
+        <ToolButton label="Bold" shortcut="bold" pressed={state.bold} disabled={readOnly} onClick={() => editor.chain().focus().toggleBold().run()}>
+          <b>B</b>
+        </ToolButton>
+        <ToolButton label="Italic" shortcut="italic" pressed={state.italic} disabled={readOnly} onClick={() => editor.chain().focus().toggleItalic().run()}>
+          <i>I</i>
+        </ToolButton>
+      </div>
+      <div className="toolbar-group" aria-label="Tag the selection">
+        {(['claim', 'source', 'question'] as const).map((kind) => (
+          <ToolButton
+            key={kind}
+            label={`Tag ${KIND_LABEL[kind].one.toLowerCase()}`}
+            shortcut={TAG_SHORTCUT[kind]}
+            disabled={readOnly || !state.hasSelection}
+            onClick={() => onTag(kind)}
+            className={`tag-button tag-button-${kind}`}
+            showKey
+          >
+            <span className={`kind-word kind-${kind}`}>{KIND_LABEL[kind].one}</span>
+          </ToolButton>
+        ))}
+      </div>
+      <div className="toolbar-group">
+        <ToolButton label="Previous annotation" shortcut="previousAnnotation" onClick={() => onStep(-1)}>
+          ↑
+        </ToolButton>
+        <ToolButton label="Next annotation" shortcut="nextAnnotation" onClick={() => onStep(1)}>
+          ↓
+        </ToolButton>
+      </div>
+    </div>
+  )
+})
+
+interface ToolButtonProps {
+  label: string
+  shortcut: ShortcutName
+  onClick: () => void
+  children: ReactNode
+  disabled?: boolean
+  pressed?: boolean
+  className?: string
+  showKey?: boolean
+}
+
+function ToolButton({ label, shortcut, onClick, children, disabled, pressed, className, showKey }: ToolButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`tool-button ${className ?? ''}`}
+      title={`${label} (${shortcutLabels(shortcut)})`}
+      aria-label={label}
+      aria-keyshortcuts={ariaShortcut(shortcut)}
+      aria-pressed={pressed}
+      disabled={disabled}
+      // Keep the editor's selection: a button that took focus would collapse what the analyst selected.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+      {showKey && <kbd className="kbd">{shortcutLabel(shortcut)}</kbd>}
+    </button>
+  )
+}

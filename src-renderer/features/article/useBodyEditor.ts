@@ -1,0 +1,99 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEditor, type Editor, type JSONContent } from '@tiptap/react'
+import type { DocJson } from '../../../src-main/shared/model/notebook'
+import type { SavedBody } from '../../../src-main/shared/ipc-contract'
+import { bodyExtensions } from '../../editor/extensions'
+import type { AnnotationHooks, HooksRef } from '../../editor/annotation-commands'
+import { api } from '../../api/client'
+import { userMessage } from '../../api/errors'
+import { saveStatus } from '../status/save-status'
+import { Autosaver } from './autosaver'
+import { registerFlushable } from './pending'
+
+const NO_HOOKS: AnnotationHooks = { tag: () => {}, step: () => {}, clicked: () => {} }
+
+export interface BodyEditor {
+  editor: Editor
+  hooks: HooksRef
+  saver: Autosaver<DocJson>
+  /** Set when the stored document holds content this editor cannot show; the article then opens read-only. */
+  contentProblem: string | null
+}
+
+/**
+ * The article body editor and its autosave. React is not on the keystroke path: the editor never re-renders the
+ * view on a transaction, and an edit only restarts the save timer; the document is serialized when the timer fires.
+ */
+export function useBodyEditor(articleId: string, doc: DocJson, readOnly: boolean, onSaved: (result: SavedBody) => void): BodyEditor {
+  const hooks = useRef<AnnotationHooks>(NO_HOOKS)
+  const onSavedRef = useRef(onSaved)
+  onSavedRef.current = onSaved
+  const [contentProblem, setContentProblem] = useState<string | null>(null)
+  const extensions = useMemo(() => bodyExtensions(hooks), [])
+  const saverRef = useRef<Autosaver<DocJson> | null>(null)
+
+  const editor = useEditor({
+    extensions,
+    // The stored JSON is checked against the schema by enableContentCheck; its static type is the contract's loose DocJson.
+    content: doc as JSONContent,
+    injectCSS: false,
+    enableContentCheck: true,
+    shouldRerenderOnTransaction: false,
+    editable: !readOnly,
+    editorProps: {
+      attributes: {
+        class: 'article-body',
+        'aria-label': 'Article text',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        // Source text is full of names and foreign words; spelling squiggles would also clash with the wavy question underline.
+        spellcheck: 'false',
+      },
+    },
+    onContentError: ({ error }) => {
+      // Reported during the editor's construction, inside React's render: set the state just after.
+      queueMicrotask(() => setContentProblem(`Part of this article does not fit the editor (${error.message}). It is open read-only so nothing is lost.`))
+    },
+    onUpdate: () => saverRef.current?.touch(),
+  })
+
+  const saver = useMemo(
+    () =>
+      new Autosaver<DocJson>({
+        delay: 600,
+        maxWait: 5000,
+        read: () => {
+          if (editor.isDestroyed) throw new Error('The article closed before its last edit was saved.')
+          return editor.getJSON() as DocJson
+        },
+        write: async (json) => {
+          saveStatus.begin()
+          try {
+            const result = await api().saveArticleBody({ id: articleId, doc: json })
+            saveStatus.succeed(result.savedAt)
+            onSavedRef.current(result)
+          } catch (err) {
+            saveStatus.fail(userMessage(err))
+            throw err
+          }
+        },
+      }),
+    [editor, articleId],
+  )
+  saverRef.current = saver
+
+  useEffect(() => {
+    const unregister = registerFlushable(saver)
+    return () => {
+      unregister()
+      // Switching articles: write what is pending while the editor still exists (tiptap destroys it a tick later).
+      void saver.flush()
+    }
+  }, [saver])
+
+  useEffect(() => {
+    editor.setEditable(!readOnly && !contentProblem)
+  }, [editor, readOnly, contentProblem])
+
+  return { editor, hooks, saver, contentProblem }
+}
