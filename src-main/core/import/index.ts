@@ -1,0 +1,7 @@
+export { importFile, importPasted, MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS, type ImportedArticle } from './import-file'
+export { ImportError, type ImportErrorCode } from './errors'
+export { sanitizeHtml } from './sanitize'
+export { htmlToDoc, textToDoc, NoContentError, type DocOptions } from './html-to-doc'
+export { decodeText, TextDecodeError, type DecodedText, type TextEncodingName } from './decode-text'
+export { normalizeDate } from './dates'
+export { sha256Hex } from './hash'
