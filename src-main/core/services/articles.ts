@@ -4,7 +4,8 @@ import { newId } from '../../shared/model/ids'
 import { SCHEMA_VERSION, type DocJson } from '../../shared/model/notebook'
 import type { ArticleView, ImportResult } from '../../shared/ipc-contract'
 import { docFromJson } from '../../shared/schema/annotate-doc'
-import { importFile, importPasted, ImportError } from '../import/import-file'
+import { importFile, importPasted } from '../import/import-file'
+import { ImportError } from '../import/errors'
 import { sha256Hex } from '../import/hash'
 import { sanitizeHtml } from '../import/sanitize'
 import { UserError } from '../errors'
@@ -95,7 +96,7 @@ export async function importFiles(ctx: ServiceContext, files: ReadonlyArray<{ na
         results.push({ name: file.name, status: 'duplicate', article: existing })
         continue
       }
-      const imported = importFile(file)
+      const imported = await importFile(file)
       const article = await addArticle(ctx, {
         fields: imported.fields,
         doc: imported.doc,
