@@ -247,5 +247,5 @@ describe('importFile: robustness', () => {
       }),
       { numRuns: 150 },
     )
-  })
+  }, 60_000)
 })
