@@ -33,7 +33,7 @@ export function annotationRanges(doc: PMNode, id: string): MarkRange[] {
   return ranges
 }
 
-/** Every annotation in the document with the extent of its marks, ordered by where it starts (then by length). */
+/** Every annotation in the document with the extent of its marks, ordered by where it starts, outer spans before the ones nested in them. */
 export function annotationSpans(doc: PMNode): AnnotationSpan[] {
   const byId = new Map<string, AnnotationSpan>()
   doc.descendants((node, pos) => {
@@ -48,7 +48,7 @@ export function annotationSpans(doc: PMNode): AnnotationSpan[] {
     }
     return false
   })
-  return [...byId.values()].sort((a, b) => a.from - b.from || a.to - b.to)
+  return [...byId.values()].sort((a, b) => a.from - b.from || b.to - a.to)
 }
 
 /**
@@ -77,7 +77,7 @@ export function adjacentAnnotation(doc: PMNode, pos: number, direction: 1 | -1, 
   if (spans.length === 0) return null
   const at = currentId ? spans.findIndex((s) => s.id === currentId) : -1
   if (at !== -1) return spans[(at + direction + spans.length) % spans.length]!
-  if (direction === 1) return spans.find((s) => s.from > pos) ?? spans[0]!
+  if (direction === 1) return spans.find((s) => s.from >= pos) ?? spans[0]!
   return [...spans].reverse().find((s) => s.from < pos) ?? spans[spans.length - 1]!
 }
 

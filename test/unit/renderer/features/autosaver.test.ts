@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { Autosaver } from '../../../../src-renderer/features/article/autosaver'
+
+beforeEach(() => vi.useFakeTimers())
+afterEach(() => vi.useRealTimers())
+
+function make(overrides: Partial<ConstructorParameters<typeof Autosaver<number>>[0]> = {}) {
+  let value = 0
+  const read = vi.fn(() => value)
+  const write = vi.fn(async (_v: number) => {})
+  const saver = new Autosaver<number>({ delay: 600, maxWait: 3000, read, write, ...overrides })
+  return { saver, read, write, set: (v: number) => (value = v) }
+}
+
+describe('Autosaver', () => {
+  it('reads the value once, after the pause, not per edit', async () => {
+    const { saver, read, write, set } = make()
+    for (let i = 1; i <= 5; i++) {
+      set(i)
+      saver.touch()
+      await vi.advanceTimersByTimeAsync(100)
+    }
+    expect(read).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(600)
+    expect(read).toHaveBeenCalledTimes(1)
+    expect(write).toHaveBeenCalledWith(5)
+  })
+
+  it('still saves during continuous typing, at the latest after maxWait', async () => {
+    const { saver, write } = make()
+    for (let t = 0; t < 3200; t += 200) {
+      saver.touch()
+      await vi.advanceTimersByTimeAsync(200)
+    }
+    expect(write).toHaveBeenCalled()
+  })
+
+  it('flushes at once and does nothing when clean', async () => {
+    const { saver, write } = make()
+    await saver.flush()
+    expect(write).not.toHaveBeenCalled()
+    saver.touch()
+    await saver.flush()
+    expect(write).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(write).toHaveBeenCalledTimes(1)
+  })
+
+  it('never overlaps writes and keeps their order', async () => {
+    const order: string[] = []
+    let release: () => void = () => {}
+    const write = vi.fn(
+      (v: number) =>
+        new Promise<void>((r) => {
+          order.push(`start ${v}`)
+          release = () => {
+            order.push(`end ${v}`)
+            r()
+          }
+        }),
+    )
+    const { saver, set } = make({ write })
+    set(1)
+    saver.touch()
+    const first = saver.flush()
+    set(2)
+    saver.touch()
+    const second = saver.flush()
+    await Promise.resolve()
+    expect(order).toEqual(['start 1'])
+    release()
+    await first
+    await Promise.resolve()
+    release()
+    await second
+    expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2'])
+  })
+
+  it('keeps the edit unsaved when the write fails, so the next flush retries', async () => {
+    const onError = vi.fn()
+    const write = vi.fn().mockRejectedValueOnce(new Error('disk full')).mockResolvedValue(undefined)
+    const { saver } = make({ write, onError })
+    saver.touch()
+    await saver.flush()
+    expect(onError).toHaveBeenCalledOnce()
+    expect(saver.dirty).toBe(true)
+    await saver.flush()
+    expect(write).toHaveBeenCalledTimes(2)
+    expect(saver.dirty).toBe(false)
+  })
+
+  it('forgets pending edits that another write carries', async () => {
+    const { saver, write } = make()
+    saver.touch()
+    saver.settle()
+    await vi.advanceTimersByTimeAsync(1000)
+    await saver.flush()
+    expect(write).not.toHaveBeenCalled()
+  })
+
+  it('reports a value it cannot read instead of writing something wrong', async () => {
+    const onError = vi.fn()
+    const { saver, write } = make({
+      read: () => {
+        throw new Error('editor gone')
+      },
+      onError,
+    })
+    saver.touch()
+    await saver.flush()
+    expect(write).not.toHaveBeenCalled()
+    expect(onError).toHaveBeenCalledOnce()
+    expect(saver.dirty).toBe(true)
+  })
+})
