@@ -24,7 +24,7 @@ function press(e: Editor, key: string, mods: { ctrl?: boolean; shift?: boolean; 
   // ProseMirror's keymap falls back to keyCode for shifted letters ("C" with Shift is Mod-Shift-c), as real key events carry it.
   Object.defineProperty(event, 'keyCode', { value: key.length === 1 ? key.toUpperCase().charCodeAt(0) : 0 })
   let handled = false
-  e.view.someProp('handleKeyDown', (f) => (handled = f(e.view, event)))
+  e.view.someProp('handleKeyDown', (f) => (handled = f(e.view, event) === true))
   return handled
 }
 
