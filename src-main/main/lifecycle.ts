@@ -17,6 +17,7 @@ import { askUnsaved, confirmOpenExternal, pickImportFiles, showStartupError } fr
 import { installMenu } from './menu'
 import { CloseGuard } from './close-guard'
 import { openAppNotebook, type OpenedNotebook } from './notebook'
+import { exportShellDeps } from './export-shell'
 
 export interface LaunchOptions {
   /** The folder of out/main/index.js. */
@@ -80,6 +81,7 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
     },
     openExternal: (url) => shell.openExternal(url),
     windowFlushed: () => guard?.windowFlushed(),
+    ...exportShellDeps(() => win, (progress) => void send('onExportProgress', progress)),
   })
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, origin, (url) => handlers.openExternal({ url })))

@@ -11,11 +11,27 @@ import { RegistryEntrySchema, SOURCE_TYPES, type RegistryEntry } from './model/s
 import { RELIABILITY } from './model/grading'
 import { LINK_TYPES, type Link } from './model/link'
 import { DocJsonSchema, type NotebookInfo } from './model/notebook'
+import { BriefSchema, type Brief } from './model/brief'
 
 const articleId = idSchema('article')
 const annotationId = idSchema('annotation')
 const doc = DocJsonSchema
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+const briefId = idSchema('brief')
+
+/** What a brief's composer may set; ids, times and the evidence's live grades are the store's business. */
+const BriefFieldsSchema = BriefSchema.pick({ title: true, author: true, date: true, caveat: true, bluf: true, judgments: true, items: true, filter: true })
+
+export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf', 'json', 'w3c'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** What to export: a brief, some articles (annotated), or the whole notebook. */
+export const ExportTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('brief'), id: briefId }).strict(),
+  z.object({ kind: z.literal('articles'), ids: z.array(articleId).min(1).max(10000) }).strict(),
+  z.object({ kind: z.literal('all') }).strict(),
+])
+export type ExportTarget = z.infer<typeof ExportTargetSchema>
 
 export const contract = {
   notebookStatus: { channel: 'notebook:status', input: z.void() },
@@ -85,6 +101,20 @@ export const contract = {
   },
   deleteLink: { channel: 'links:delete', input: z.object({ id: idSchema('link') }).strict() },
 
+  listBriefs: { channel: 'briefs:list', input: z.void() },
+  createBrief: { channel: 'briefs:create', input: BriefFieldsSchema.partial().required({ title: true }).strict() },
+  updateBrief: { channel: 'briefs:update', input: z.object({ id: briefId, patch: BriefFieldsSchema.partial().strict() }).strict() },
+  deleteBrief: { channel: 'briefs:delete', input: z.object({ id: briefId }).strict() },
+  /** The brief's evidence as it stands now: picked and filtered annotations with their current grades. */
+  briefEvidence: { channel: 'briefs:evidence', input: z.object({ id: briefId }).strict() },
+
+  /** The export rendered as sanitized HTML for the preview pane. */
+  exportPreview: { channel: 'export:preview', input: z.object({ target: ExportTargetSchema }).strict() },
+  /** Renders the export, then main's native save dialog picks where it goes; the renderer never names a path. */
+  exportSave: { channel: 'export:save', input: z.object({ target: ExportTargetSchema, format: z.enum(EXPORT_FORMATS) }).strict() },
+  /** Shows the last saved export in the system file manager; main remembers which file that was. */
+  showExportInFolder: { channel: 'export:show-in-folder', input: z.void() },
+
   /** Opens a link from an article in the system browser, after the analyst confirms; http, https and mailto only. */
   openExternal: { channel: 'shell:open-external', input: z.object({ url: z.string().max(4096) }).strict() },
   /** The window answers main's request to flush pending edits before it closes. */
@@ -111,6 +141,49 @@ export interface ArticleView {
   doc: import('./model/notebook').DocJson
   notes: string
   annotations: Annotation[]
+}
+
+/** One annotation of a brief's evidence, read live from its article. */
+export interface BriefEvidenceItem {
+  /** C1, S1, Q1…: how the brief refers to it. */
+  label: string
+  annotation: Annotation
+  article: Pick<ArticleMeta, 'id' | 'title' | 'outlet' | 'publishedAt'>
+  /** Claims only: source reliability × information credibility, e.g. B2. */
+  evidenceCode: string | null
+  /** Claims: the sources they are attributed to; sources: the registry entry's name. */
+  sourceNames: string[]
+  /** Picked one by one (true) or brought in by the brief's filter (false). */
+  picked: boolean
+}
+
+export interface BriefEvidence {
+  brief: Brief
+  items: BriefEvidenceItem[]
+  /** Picked annotations whose article or record has since been deleted. */
+  missing: number
+}
+
+export interface ExportPreview {
+  title: string
+  /** The export's body as sanitized HTML, and the stylesheet it is printed with. */
+  html: string
+  css: string
+  suggestedName: string
+  counts: { articles: number; claims: number; sources: number; questions: number }
+}
+
+export interface ExportSaved {
+  /** Where main saved it, or null when the analyst cancelled the save dialog. */
+  path: string | null
+  fileName: string
+  bytes: number
+}
+
+export interface ExportProgress {
+  stage: 'collecting' | 'rendering' | 'saving' | 'done'
+  done: number
+  total: number
 }
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed'
@@ -151,6 +224,14 @@ export interface Outputs {
   deleteLink: { deleted: true }
   openExternal: { opened: boolean }
   flushed: { ok: true }
+  listBriefs: Brief[]
+  createBrief: Brief
+  updateBrief: Brief
+  deleteBrief: { deleted: true }
+  briefEvidence: BriefEvidence
+  exportPreview: ExportPreview
+  exportSave: ExportSaved
+  showExportInFolder: { shown: boolean }
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> }
@@ -160,6 +241,7 @@ export const events = {
   onMenuCommand: 'event:menu-command',
   onStoreStatus: 'event:store-status',
   onFlushRequest: 'event:flush-request',
+  onExportProgress: 'event:export-progress',
 } as const
 export type EventName = keyof typeof events
 
@@ -172,6 +254,7 @@ export interface EventPayloads {
   onMenuCommand: { command: string }
   onStoreStatus: StoreStatusEvent
   onFlushRequest: Record<string, never>
+  onExportProgress: ExportProgress
 }
 export type Events = { [E in EventName]: (listener: (payload: EventPayloads[E]) => void) => () => void }
 

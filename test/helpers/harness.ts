@@ -4,19 +4,20 @@
  * main registers, on a temporary store. Only the transport differs from the app.
  */
 import { createServer, type Server } from 'node:http'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { contract, events } from '../../src-main/shared/ipc-contract'
+import { contract, events, type ExportProgress } from '../../src-main/shared/ipc-contract'
+import { chromiumPdfRenderer } from '../../src-main/core/export/pdf-chromium'
 import { createHandlers, type HandlerTable } from '../../src-main/main/ipc/handlers'
 import { NotebookStore } from '../../src-main/core/store/notebook-store'
 import { createServices, type Services } from '../../src-main/core/services/notebook-services'
 import { seedSample, type SampleArticle } from '../../src-main/core/services/sample'
 import { isUserError } from '../../src-main/core/errors'
 import sample from '../../resources/sample/sample-article.json'
-import { launchChromium } from './chromium'
+import { CHROMIUM_PATH, launchChromium } from './chromium'
 import { decodeWire, encodeWire } from './wire'
 import { installWindowApi } from './window-api-shim'
 
@@ -50,6 +51,12 @@ export class Harness {
   /** URLs the app asked to open outside, after the (auto-accepted) confirm. */
   openedExternally: string[] = []
   flushedCount = 0
+  /** Exports the fake native save dialog wrote, into a temporary folder; set cancelSave to play a cancelled dialog. */
+  savedExports: Array<{ name: string; path: string; bytes: Uint8Array }> = []
+  cancelSave = false
+  shownInFolder: string[] = []
+  exportProgress: ExportProgress[] = []
+  private exportsDir = ''
   private server!: Server
   private handlers!: HandlerTable
   private ownsDir = false
@@ -66,6 +73,17 @@ export class Harness {
       confirmOpenExternal: async () => true,
       openExternal: async (url) => void h.openedExternally.push(url),
       windowFlushed: () => void h.flushedCount++,
+      saveExport: async (name, bytes) => {
+        if (h.cancelSave) return null
+        h.exportsDir ||= await mkdtemp(join(tmpdir(), 'intel-notebook-exports-'))
+        const path = join(h.exportsDir, name)
+        await writeFile(path, bytes)
+        h.savedExports.push({ name, path, bytes })
+        return path
+      },
+      showInFolder: (path) => void h.shownInFolder.push(path),
+      printToPdf: chromiumPdfRenderer(CHROMIUM_PATH),
+      exportProgress: (p) => void h.exportProgress.push(p),
     })
     h.server = createServer((req, res) => void h.route(req, res))
     await new Promise<void>((r) => h.server.listen(0, '127.0.0.1', r))
@@ -102,6 +120,7 @@ export class Harness {
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()))
     await this.store?.close().catch(() => {})
     if (this.ownsDir) await rm(this.storeDir, { recursive: true, force: true })
+    if (this.exportsDir) await rm(this.exportsDir, { recursive: true, force: true })
   }
 
   private async openStore(): Promise<void> {

@@ -11,6 +11,7 @@ import { sanitizeHtml } from '../import/sanitize'
 import { UserError } from '../errors'
 import type { ServiceContext } from './context'
 import { reconcileBody } from './reconcile'
+import { importNotebookJson, isNotebookJson } from '../export/import-notebook'
 
 export function listArticles(ctx: ServiceContext): ArticleMeta[] {
   return [...ctx.store.index.articles].sort(byNewest)
@@ -89,6 +90,10 @@ export async function createArticle(ctx: ServiceContext, input: { title: string;
 export async function importFiles(ctx: ServiceContext, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Promise<ImportResult[]> {
   const results: ImportResult[] = []
   for (const file of files) {
+    if (isNotebookJson(file.name)) {
+      results.push(...(await importNotebookJson(ctx, file)))
+      continue
+    }
     try {
       const sha256 = sha256Hex(file.bytes)
       const existing = ctx.store.index.articles.find((a) => a.provenance.sha256 === sha256)

@@ -5,6 +5,9 @@ import * as articles from './articles'
 import * as annotations from './annotations'
 import * as registry from './registry'
 import * as links from './links'
+import * as briefs from './briefs'
+import * as exports from '../export/service'
+import { importNotebookJson } from '../export/import-notebook'
 
 /**
  * The operations the contract names, over one open notebook. Main's handler table, the CLI and the e2e harness
@@ -41,6 +44,14 @@ export function createServices(store: NotebookStore, now: () => string = systemC
     listLinks: () => links.listLinks(ctx),
     createLink: (input: Parameters<typeof links.createLink>[1]) => links.createLink(ctx, input),
     deleteLink: (id: string) => links.deleteLink(ctx, id),
+    listBriefs: () => briefs.listBriefs(ctx),
+    createBrief: (input: Parameters<typeof briefs.createBrief>[1]) => briefs.createBrief(ctx, input),
+    updateBrief: (id: string, patch: Parameters<typeof briefs.updateBrief>[2]) => briefs.updateBrief(ctx, id, patch),
+    deleteBrief: (id: string) => briefs.deleteBrief(ctx, id),
+    briefEvidence: (id: string) => briefs.briefEvidence(ctx, id),
+    exportTarget: (...args: Parameters<typeof exports.exportTarget> extends [unknown, ...infer R] ? R : never) => exports.exportTarget(ctx, ...args),
+    previewExport: (target: Parameters<typeof exports.previewTarget>[1]) => exports.previewTarget(ctx, target),
+    importNotebookJson: (file: { name: string; bytes: Uint8Array }) => importNotebookJson(ctx, file),
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -5,7 +5,7 @@
  * The sender-origin check lives in register.ts, where the Electron event is.
  */
 import type { ZodError } from 'zod'
-import { contract, type Api, type Input, type Method, type Outputs } from '../../shared/ipc-contract'
+import { contract, type Api, type ExportProgress, type Input, type Method, type Outputs } from '../../shared/ipc-contract'
 import { isUserError, UserError } from '../../core/errors'
 import type { Services } from '../../core/services/notebook-services'
 
@@ -18,11 +18,21 @@ export interface ShellDeps {
   openExternal(url: string): Promise<void>
   /** The window has flushed its edits and may close. */
   windowFlushed(): void
+  /** Shows the native save dialog with a suggested, sanitized name and writes the bytes there; null when cancelled. */
+  saveExport(suggestedName: string, bytes: Uint8Array): Promise<string | null>
+  /** Reveals a file main saved in the system file manager. */
+  showInFolder(path: string): void
+  /** Prints the export's self-contained HTML to PDF in an offscreen window with JavaScript disabled. */
+  printToPdf(html: string): Promise<Uint8Array>
+  /** Tells the window how far a long export has got. */
+  exportProgress(progress: ExportProgress): void
 }
 
 export type HandlerTable = { [M in Method]: (payload: unknown) => Promise<Outputs[M]> }
 
 export function createHandlers(services: () => Services, shell: ShellDeps): HandlerTable {
+  // The renderer never names a path: "Show in folder" reveals the file main itself saved last.
+  let lastExportPath: string | null = null
   const impl: Api = {
     notebookStatus: async () => services().notebookStatus(),
     listArticles: async () => services().listArticles(),
@@ -53,6 +63,25 @@ export function createHandlers(services: () => Services, shell: ShellDeps): Hand
       if (!(await shell.confirmOpenExternal(safe))) return { opened: false }
       await shell.openExternal(safe)
       return { opened: true }
+    },
+    listBriefs: async () => services().listBriefs(),
+    createBrief: (input) => services().createBrief(input),
+    updateBrief: ({ id, patch }) => services().updateBrief(id, patch),
+    deleteBrief: ({ id }) => services().deleteBrief(id),
+    briefEvidence: ({ id }) => services().briefEvidence(id),
+    exportPreview: ({ target }) => services().previewExport(target),
+    exportSave: async ({ target, format }) => {
+      const rendered = await services().exportTarget(target, format, { pdf: shell.printToPdf, progress: shell.exportProgress })
+      shell.exportProgress({ stage: 'saving', done: 0, total: 1 })
+      const path = await shell.saveExport(rendered.fileName, rendered.bytes)
+      if (path) lastExportPath = path
+      shell.exportProgress({ stage: 'done', done: 1, total: 1 })
+      return { path, fileName: rendered.fileName, bytes: rendered.bytes.byteLength }
+    },
+    showExportInFolder: async () => {
+      if (!lastExportPath) return { shown: false }
+      shell.showInFolder(lastExportPath)
+      return { shown: true }
     },
     flushed: async () => {
       shell.windowFlushed()

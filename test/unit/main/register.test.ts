@@ -27,6 +27,10 @@ function fakeShell() {
     confirmOpenExternal: vi.fn(async (_url: string) => true),
     openExternal: vi.fn(async (_url: string) => {}),
     windowFlushed: vi.fn(),
+    saveExport: vi.fn(async (_name: string, _bytes: Uint8Array) => null as string | null),
+    showInFolder: vi.fn((_path: string) => {}),
+    printToPdf: vi.fn(async (_html: string) => new Uint8Array()),
+    exportProgress: vi.fn(),
   } satisfies ShellDeps
 }
 let shell: ReturnType<typeof fakeShell>
