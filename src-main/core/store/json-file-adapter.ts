@@ -20,6 +20,8 @@ export class JsonFileAdapter<T> implements Adapter<T> {
       decode?: (raw: unknown) => unknown
       encode?: (text: string) => string | Uint8Array
       decodeBytes?: (bytes: Buffer) => string
+      /** How the data becomes text; the index uses a sliced serializer so a large notebook never freezes the window. */
+      stringify?: (data: T) => string | Promise<string>
     } = {},
   ) {}
 
@@ -60,7 +62,7 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const text = stableStringify(data)
+    const text = this.options.stringify ? await this.options.stringify(data) : stableStringify(data)
     await atomicWrite(this.path, this.options.encode ? this.options.encode(text) : text, this.options.fs)
   }
 }

@@ -4,6 +4,7 @@ import { SCHEMA_VERSION } from '../../shared/model/notebook'
  * Ordered migrations of stored files, Excalidraw-style: each is a pure function from the JSON of version
  * `version - 1` to that of `version`, tested against a stored fixture of the old version.
  * Version 1 is the first stored format, so the list starts empty and grows with the format.
+ * Before a notebook is migrated the store takes a backup, so a migration is never a one-way door.
  */
 export interface Migration {
   version: number
@@ -16,12 +17,17 @@ export const MIGRATIONS: readonly Migration[] = []
 
 export type FileKind = Migration['appliesTo']
 
+/** The version files are written at: the build's, or that of the last migration when tests supply a longer list. */
+export function targetVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return Math.max(SCHEMA_VERSION, ...migrations.map((m) => m.version))
+}
+
 /** Brings a parsed file to the current version. Files from a newer app are returned untouched and flagged. */
 export function migrate(raw: unknown, kind: FileKind, migrations: readonly Migration[] = MIGRATIONS): { data: unknown; from: number; newer: boolean } {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { data: raw, from: 0, newer: false }
   const from = Number((raw as Record<string, unknown>).schemaVersion)
   if (!Number.isInteger(from) || from < 1) return { data: raw, from: 0, newer: false }
-  const target = Math.max(SCHEMA_VERSION, ...migrations.map((m) => m.version))
+  const target = targetVersion(migrations)
   if (from > target) return { data: raw, from, newer: true }
   let data = raw as Record<string, unknown>
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {

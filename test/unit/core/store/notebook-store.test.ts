@@ -59,13 +59,15 @@ describe('NotebookStore', () => {
     await second.close()
   })
 
-  it('never starts fresh over a damaged index', async () => {
+  it('never starts fresh over a damaged index: it is moved aside, not written over', async () => {
     const dir = await tempDir()
     const store = await open(dir)
     await store.close()
     await writeFile(store.layout.index, '{"schemaVersion": 1, "notebook": ')
-    await expect(open(dir)).rejects.toThrow(/damaged/)
-    expect(await readFile(store.layout.index, 'utf8')).toBe('{"schemaVersion": 1, "notebook": ')
+    const again = await open(dir)
+    expect(await readFile(`${store.layout.index}.damaged`, 'utf8')).toBe('{"schemaVersion": 1, "notebook": ')
+    expect(again.notices.join(' ')).toMatch(/index was damaged \(it is not complete JSON\)/)
+    await again.close()
   })
 
   it('opens a notebook from a newer app read-only, and says so', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { stableStringify } from '../../../../src-main/core/store/stable-json'
+import { stableStringify, stableStringifyInSlices } from '../../../../src-main/core/store/stable-json'
 
 describe('stableStringify', () => {
   it('writes the same bytes whatever the key order', () => {
@@ -20,5 +20,26 @@ describe('stableStringify', () => {
         expect(JSON.parse(stableStringify(v))).toEqual(JSON.parse(JSON.stringify(v)))
       }),
     )
+  })
+})
+
+describe('stableStringifyInSlices', () => {
+  it('writes exactly the text of stableStringify', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (v) => {
+        expect(await stableStringifyInSlices(v)).toBe(stableStringify(v))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('lets the event loop run while a large index is serialized', async () => {
+    const index = { articles: Array.from({ length: 20_000 }, (_, i) => ({ id: `a${i}`, title: 'x'.repeat(200), n: i })), schemaVersion: 1 }
+    let ticks = 0
+    const ticker = setInterval(() => ticks++, 1)
+    const text = await stableStringifyInSlices(index, 2, 2)
+    clearInterval(ticker)
+    expect(text).toBe(stableStringify(index))
+    expect(ticks).toBeGreaterThan(1)
   })
 })
