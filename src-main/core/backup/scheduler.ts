@@ -1,0 +1,82 @@
+import type { NotebookStore } from '../store/notebook-store'
+import type { BackupInfo } from './backup-list'
+import type { BackupReason } from './manifest'
+import { createSnapshot, removePartialSnapshots } from './snapshot'
+import { DEFAULT_RETENTION, type RetentionPolicy } from './retention'
+
+export interface BackupSchedulerOptions {
+  /** How often to snapshot while the notebook changes; nothing is taken while it sits unchanged. */
+  intervalMs?: number
+  retention?: RetentionPolicy
+  /** A snapshot that fails (disk full) is reported here and tried again at the next tick; it never stops the app. */
+  onError?: (err: unknown) => void
+  now?: () => Date
+}
+
+export const DEFAULT_BACKUP_INTERVAL_MS = 10 * 60_000
+
+export interface BackupScheduler {
+  /** The launch snapshot; resolves with it, or null when nothing changed since the newest one. */
+  start(): Promise<BackupInfo | null>
+  snapshotNow(reason?: BackupReason): Promise<BackupInfo | null>
+  /** Stops the timer and waits for a snapshot in progress, so the store can close after. */
+  stop(): Promise<void>
+}
+
+/**
+ * Rolling snapshots of an open notebook: one at launch, then one every `intervalMs` while writes happen.
+ * Snapshots run one at a time beside the write queue; each file is replaced atomically by the store, so a snapshot
+ * taken during a save holds either the old or the new version of that file.
+ */
+export function createBackupScheduler(store: NotebookStore, options: BackupSchedulerOptions = {}): BackupScheduler {
+  const interval = options.intervalMs ?? DEFAULT_BACKUP_INTERVAL_MS
+  let changed = false
+  let timer: ReturnType<typeof setInterval> | null = null
+  let running: Promise<BackupInfo | null> = Promise.resolve(null)
+  const unsubscribe = store.onWrite(() => {
+    changed = true
+  })
+
+  const snapshot = (reason: BackupReason, skipIfUnchanged: boolean): Promise<BackupInfo | null> => {
+    running = running
+      .catch(() => null)
+      .then(() => {
+        changed = false
+        return createSnapshot(store.layout.root, {
+          reason,
+          skipIfUnchanged,
+          now: options.now,
+          retention: options.retention ?? DEFAULT_RETENTION,
+          describe: { notebook: { id: store.index.notebook.id, name: store.index.notebook.name }, articleCount: store.index.articles.length },
+        })
+      })
+      .catch((err: unknown) => {
+        changed = true
+        options.onError?.(err)
+        return null
+      })
+    return running
+  }
+
+  return {
+    async start() {
+      if (store.readOnly) return null
+      await removePartialSnapshots(store.layout.root).catch(() => 0)
+      const first = await snapshot('launch', true)
+      timer = setInterval(() => {
+        if (changed) void snapshot('interval', true)
+      }, interval)
+      timer.unref?.()
+      return first
+    },
+    snapshotNow(reason = 'manual') {
+      return snapshot(reason, false)
+    },
+    async stop() {
+      if (timer) clearInterval(timer)
+      timer = null
+      unsubscribe()
+      await running.catch(() => null)
+    },
+  }
+}
