@@ -25,7 +25,8 @@ export function annotationsReducer(state: Annotation[], action: AnnotationAction
       // Records created after the save was sent are not in its reply yet.
       const known = new Set(action.records.map((r) => r.id))
       for (const a of state) if (!known.has(a.id) && action.keep.has(a.id)) merged.push(a)
-      return merged
+      // Most saves change no annotation: keep the same array, so the panel does not render at all.
+      return merged.length === state.length && merged.every((a, i) => a === state[i]) ? state : merged
     }
     case 'upsert': {
       const at = state.findIndex((a) => a.id === action.record.id)

@@ -12,6 +12,12 @@ describe('annotation records in the panel', () => {
     expect(next[1]!.orphaned).toBe(true)
   })
 
+  it('returns the very same list when a save changed no annotation, so the panel does not re-render', () => {
+    const state = [ann('claim', 'a', 0), ann('source', 'b', 9)]
+    const reply = state.map((r) => ({ ...r }))
+    expect(annotationsReducer(state, { type: 'merge', records: reply, keep: new Set(), drop: new Set() })).toBe(state)
+  })
+
   it('keeps local edits still on their way, taking only anchor and orphan state from the reply', () => {
     const mine = { ...ann('claim', 'a', 0), note: '<p>new</p>' }
     const stale = { ...ann('claim', 'a', 4), note: '', orphaned: true }
