@@ -31,7 +31,9 @@ function guardWith(store: ReturnType<typeof fakeStore>, answers: UnsavedChoice[]
     describeFailures: (files) => files.join(', '),
     askUnsaved: vi.fn(async (detail: string) => {
       log.push(`ask:${detail}`)
-      return answers.shift() ?? 'keep-editing'
+      const answer = answers.shift()
+      if (!answer) throw new Error('the analyst was asked more often than the test expected')
+      return answer
     }),
     ...over,
   }
