@@ -19,6 +19,8 @@ export const HotExitEntrySchema = z.discriminatedUnion('field', [
 ])
 export type HotExitEntry = z.infer<typeof HotExitEntrySchema>
 export type HotExitField = HotExitEntry['field']
+/** An entry as the editor sends it: the time is filled in on arrival. */
+export type HotExitRecord = HotExitEntry extends infer E ? (E extends HotExitEntry ? Omit<E, 'at'> & { at?: string } : never) : never
 
 export const HotExitFileSchema = z.object({
   schemaVersion: z.literal(1),
@@ -85,7 +87,7 @@ export class HotExitJournal {
   }
 
   /** The editor's latest unsaved state of one field of an article; an older rev than the one held is ignored. */
-  record(entry: Omit<HotExitEntry, 'at'> & { at?: string }): void {
+  record(entry: HotExitRecord): void {
     const parsed = HotExitEntrySchema.parse({ ...entry, at: entry.at ?? new Date().toISOString() })
     const key = keyOf(parsed.articleId, parsed.field)
     const held = this.entries.get(key)
