@@ -5,6 +5,7 @@ import { UserError } from '../core/errors'
 import type { Services } from '../core/services/notebook-services'
 import type { Streams } from './run'
 import { formatArticle, formatList } from './format'
+import { VIEW_COMMANDS, VIEW_HELP } from './view-commands'
 
 export interface CommandContext {
   services: Services
@@ -29,7 +30,7 @@ Commands:
           [--occurrence N] [--note TEXT] [--status S] [--reliability A-F]
           [--credibility 1-6] [--likelihood TERM] [--confidence low|moderate|high]
           [--source-annotation ID]... [--source-name NAME] [--tag TAG]... [--json]
-
+${VIEW_HELP}
 Errors go to stderr as one line, with a non-zero exit code. A command that writes
 refuses to run while another process (the app or another CLI) holds the notebook.
 `
@@ -38,6 +39,7 @@ const print = (ctx: CommandContext, s: string) => ctx.io.stdout.write(s.endsWith
 const json = (ctx: CommandContext, v: unknown) => print(ctx, JSON.stringify(v, null, 2))
 
 export const COMMANDS: Record<string, Command> = {
+  ...VIEW_COMMANDS,
   import: {
     writes: true,
     async run(ctx) {

@@ -35,6 +35,7 @@ export async function runCli(argv: string[], io: Streams): Promise<number> {
         'source-annotation': { type: 'string', multiple: true },
         'source-name': { type: 'string' },
         tag: { type: 'string', multiple: true },
+        type: { type: 'string' },
       },
     })
   } catch (err) {

@@ -11,12 +11,16 @@ import { RegistryEntrySchema, SOURCE_TYPES, type RegistryEntry } from './model/s
 import { RELIABILITY } from './model/grading'
 import { LINK_TYPES, type Link } from './model/link'
 import { DocJsonSchema, type NotebookInfo } from './model/notebook'
+import { SearchQuerySchema, type SearchResponse } from './model/search'
+import type { LedgerRow, LinkEnd, QuestionRow, RegistryRow, SuggestionView } from './model/ledger'
+import { QUESTION_STATUS } from './model/grading'
 import { BriefSchema, type Brief } from './model/brief'
 
 const articleId = idSchema('article')
 const annotationId = idSchema('annotation')
 const doc = DocJsonSchema
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+const suggestionId = z.string().regex(/^sug_[0-9a-f]{16}$/, 'not a suggestion id')
 const briefId = idSchema('brief')
 
 /** What a brief's composer may set; ids, times and the evidence's live grades are the store's business. */
@@ -114,6 +118,27 @@ export const contract = {
   exportSave: { channel: 'export:save', input: z.object({ target: ExportTargetSchema, format: z.enum(EXPORT_FORMATS) }).strict() },
   /** Shows the last saved export in the system file manager; main remembers which file that was. */
   showExportInFolder: { channel: 'export:show-in-folder', input: z.void() },
+
+  /** Search-as-you-type over the whole notebook; the first call starts the background index build if main has not. */
+  search: { channel: 'search:query', input: SearchQuerySchema },
+  /** Every claim in the notebook, with sources, evidence code, links and the single-source and contested flags. */
+  claimsLedger: { channel: 'ledger:claims', input: z.void() },
+  /** Registry entries with how many claims rest on each and in which articles. */
+  registryRows: { channel: 'sources:registry', input: z.void() },
+  /** Folds one entry into another; every annotation naming the merged entry is rewritten. */
+  mergeSources: { channel: 'sources:merge', input: z.object({ keepId: idSchema('source'), mergeId: idSchema('source') }).strict() },
+  listQuestions: { channel: 'questions:list', input: z.object({ status: z.enum(QUESTION_STATUS).optional() }).strict() },
+  answerQuestion: {
+    channel: 'questions:answer',
+    input: z
+      .object({ articleId, id: annotationId, answer: z.string().max(20000), evidence: z.array(z.object({ articleId, annotationId }).strict()).max(50) })
+      .strict(),
+  },
+  /** The links of each annotation of an article, from its side, with the other end's quote and article. */
+  articleLinks: { channel: 'links:for-article', input: z.object({ articleId }).strict() },
+  suggest: { channel: 'assistant:suggest', input: z.object({ articleId }).strict() },
+  acceptSuggestions: { channel: 'assistant:accept', input: z.object({ articleId, ids: z.union([z.literal('all'), z.array(suggestionId).min(1).max(500)]) }).strict() },
+  dismissSuggestions: { channel: 'assistant:dismiss', input: z.object({ articleId, ids: z.union([z.literal('all'), z.array(suggestionId).min(1).max(500)]) }).strict() },
 
   /** Opens a link from an article in the system browser, after the analyst confirms; http, https and mailto only. */
   openExternal: { channel: 'shell:open-external', input: z.object({ url: z.string().max(4096) }).strict() },
@@ -223,6 +248,16 @@ export interface Outputs {
   createLink: Link
   deleteLink: { deleted: true }
   openExternal: { opened: boolean }
+  search: SearchResponse
+  claimsLedger: LedgerRow[]
+  registryRows: RegistryRow[]
+  mergeSources: { entry: RegistryEntry; rewritten: number; articleIds: string[] }
+  listQuestions: QuestionRow[]
+  answerQuestion: Annotation
+  articleLinks: Record<string, LinkEnd[]>
+  suggest: SuggestionView[]
+  acceptSuggestions: Annotation[]
+  dismissSuggestions: { dismissed: number }
   flushed: { ok: true }
   listBriefs: Brief[]
   createBrief: Brief

@@ -5,6 +5,9 @@ import * as articles from './articles'
 import * as annotations from './annotations'
 import * as registry from './registry'
 import * as links from './links'
+import { SearchService } from '../search/search-service'
+import { trackWrites } from '../search/track-writes'
+import { viewServices } from './notebook-views'
 import * as briefs from './briefs'
 import * as exports from '../export/service'
 import { importNotebookJson } from '../export/import-notebook'
@@ -15,7 +18,8 @@ import { importNotebookJson } from '../export/import-notebook'
  */
 export function createServices(store: NotebookStore, now: () => string = systemClock) {
   const ctx: ServiceContext = { store, now }
-  return {
+  const search = new SearchService(store)
+  return trackWrites({
     store,
     notebookStatus: (): NotebookStatus => ({
       info: store.index.notebook,
@@ -44,6 +48,7 @@ export function createServices(store: NotebookStore, now: () => string = systemC
     listLinks: () => links.listLinks(ctx),
     createLink: (input: Parameters<typeof links.createLink>[1]) => links.createLink(ctx, input),
     deleteLink: (id: string) => links.deleteLink(ctx, id),
+    ...viewServices(ctx, search),
     listBriefs: () => briefs.listBriefs(ctx),
     createBrief: (input: Parameters<typeof briefs.createBrief>[1]) => briefs.createBrief(ctx, input),
     updateBrief: (id: string, patch: Parameters<typeof briefs.updateBrief>[2]) => briefs.updateBrief(ctx, id, patch),
@@ -52,6 +57,6 @@ export function createServices(store: NotebookStore, now: () => string = systemC
     exportTarget: (...args: Parameters<typeof exports.exportTarget> extends [unknown, ...infer R] ? R : never) => exports.exportTarget(ctx, ...args),
     previewExport: (target: Parameters<typeof exports.previewTarget>[1]) => exports.previewTarget(ctx, target),
     importNotebookJson: (file: { name: string; bytes: Uint8Array }) => importNotebookJson(ctx, file),
-  }
+  }, search)
 }
 export type Services = ReturnType<typeof createServices>

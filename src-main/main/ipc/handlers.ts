@@ -57,6 +57,16 @@ export function createHandlers(services: () => Services, shell: ShellDeps): Hand
     listLinks: async () => services().listLinks(),
     createLink: (input) => services().createLink(input),
     deleteLink: ({ id }) => services().deleteLink(id),
+    search: (query) => services().search(query),
+    claimsLedger: () => services().claimsLedger(),
+    registryRows: () => services().registryRows(),
+    mergeSources: ({ keepId, mergeId }) => services().mergeSources(keepId, mergeId),
+    listQuestions: ({ status }) => services().listQuestions(status),
+    answerQuestion: (input) => services().answerQuestion(input),
+    articleLinks: ({ articleId }) => services().articleLinks(articleId),
+    suggest: ({ articleId }) => services().suggest(articleId),
+    acceptSuggestions: (input) => services().acceptSuggestions(input),
+    dismissSuggestions: (input) => services().dismissSuggestions(input),
     openExternal: async ({ url }) => {
       const safe = externalUrl(url)
       if (!safe) throw new UserError('Only web (http, https) and mail (mailto) links open outside the app.')

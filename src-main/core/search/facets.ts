@@ -1,0 +1,102 @@
+import type { RegistryEntry } from '../../shared/model/source'
+import { bestReliability, type Reliability } from '../../shared/model/grading'
+import type { FacetName, FacetValue, SearchFacets } from '../../shared/model/search'
+import type { SearchAnnotation, SearchArticle } from './documents'
+
+/** The facet values of one indexed document, worked out at query time against the current registry. */
+export interface DocFacets {
+  kind: string
+  tags: readonly string[]
+  status: string
+  reliability: string
+  credibility: string
+  sources: readonly string[]
+  outlet: string
+  /** The article's publication day, YYYY-MM-DD or ''. */
+  day: string
+}
+
+export type RegistryView = ReadonlyMap<string, Pick<RegistryEntry, 'id' | 'name' | 'reliability'>>
+
+export function docFacets(article: SearchArticle, ann: SearchAnnotation | null, byId: ReadonlyMap<string, SearchAnnotation>, registry: RegistryView): DocFacets {
+  const base = { outlet: article.outlet, day: article.publishedAt.slice(0, 10) }
+  if (!ann) return { ...base, kind: '', tags: [], status: '', reliability: '', credibility: '', sources: [] }
+  let reliability = ''
+  let sources: string[] = []
+  if (ann.kind === 'source') {
+    reliability = ownOrRegistry(ann, registry) ?? ''
+    sources = [sourceKey(ann, registry)]
+  } else if (ann.kind === 'claim') {
+    const srcs = ann.sourceIds.map((id) => byId.get(id)).filter((s): s is SearchAnnotation => s?.kind === 'source')
+    reliability = bestReliability(srcs.map((s) => ownOrRegistry(s, registry))) ?? ''
+    sources = [...new Set(srcs.map((s) => sourceKey(s, registry)))]
+  }
+  return { ...base, kind: ann.kind, tags: ann.tags, status: ann.status, reliability, credibility: ann.credibility, sources }
+}
+
+function ownOrRegistry(s: SearchAnnotation, registry: RegistryView): Reliability | null {
+  if (s.reliability) return s.reliability as Reliability
+  return (s.registryId ? registry.get(s.registryId)?.reliability : null) ?? null
+}
+
+/** A source is its registry entry; one not yet in the registry stands for itself. */
+function sourceKey(s: SearchAnnotation, registry: RegistryView): string {
+  return s.registryId && registry.has(s.registryId) ? s.registryId : s.id
+}
+
+const ANNOTATION_FACETS = ['kinds', 'tags', 'statuses', 'reliability', 'credibility', 'sources'] as const
+
+export function hasAnnotationFacets(f: SearchFacets): boolean {
+  return ANNOTATION_FACETS.some((k) => (f[k]?.length ?? 0) > 0)
+}
+
+const FACETS: ReadonlyArray<{ name: FacetName; test: (f: SearchFacets, d: DocFacets) => boolean; values: (d: DocFacets) => readonly string[] }> = [
+  { name: 'kind', test: (f, d) => inList(f.kinds, d.kind), values: (d) => (d.kind ? [d.kind] : []) },
+  { name: 'tag', test: (f, d) => !f.tags?.length || d.tags.some((t) => f.tags!.includes(t)), values: (d) => d.tags },
+  { name: 'status', test: (f, d) => inList(f.statuses, d.status), values: (d) => (d.status ? [d.status] : []) },
+  { name: 'reliability', test: (f, d) => inList(f.reliability, d.reliability), values: (d) => (d.reliability ? [d.reliability] : []) },
+  { name: 'credibility', test: (f, d) => inList(f.credibility, d.credibility), values: (d) => (d.credibility ? [d.credibility] : []) },
+  { name: 'source', test: (f, d) => !f.sources?.length || d.sources.some((s) => f.sources!.includes(s)), values: (d) => d.sources },
+  { name: 'outlet', test: (f, d) => inList(f.outlets, d.outlet), values: (d) => (d.outlet ? [d.outlet] : []) },
+  {
+    name: 'year',
+    test: (f, d) => (!f.from && !f.to) || (!!d.day && (!f.from || d.day >= f.from) && (!f.to || d.day <= f.to)),
+    values: (d) => (d.day ? [d.day.slice(0, 4)] : []),
+  },
+]
+
+function inList(list: readonly string[] | undefined, value: string): boolean {
+  return !list?.length || list.includes(value)
+}
+
+/**
+ * Which filters a document fails, as a bit mask over FACETS. A document counts towards a facet's values when
+ * it fails no other filter, so choosing "claim" still shows how many sources and questions match.
+ */
+export function failedFilters(f: SearchFacets, d: DocFacets): number {
+  let mask = 0
+  for (let i = 0; i < FACETS.length; i++) if (!FACETS[i]!.test(f, d)) mask |= 1 << i
+  return mask
+}
+
+export class FacetCounter {
+  private counts = FACETS.map(() => new Map<string, number>())
+
+  add(d: DocFacets, failed: number): void {
+    for (let i = 0; i < FACETS.length; i++) {
+      if ((failed & ~(1 << i)) !== 0) continue
+      const m = this.counts[i]!
+      for (const v of FACETS[i]!.values(d)) m.set(v, (m.get(v) ?? 0) + 1)
+    }
+  }
+
+  result(label: (facet: FacetName, value: string) => string): Record<FacetName, FacetValue[]> {
+    const out = {} as Record<FacetName, FacetValue[]>
+    FACETS.forEach((facet, i) => {
+      out[facet.name] = [...this.counts[i]!]
+        .map(([value, count]) => ({ value, label: label(facet.name, value), count }))
+        .sort((a, b) => (facet.name === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.label.localeCompare(b.label)))
+    })
+    return out
+  }
+}

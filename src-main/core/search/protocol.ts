@@ -1,0 +1,18 @@
+import type { ArticleMeta } from '../../shared/model/article'
+import type { ArticleFile } from '../../shared/model/notebook'
+import type { RegistryEntry } from '../../shared/model/source'
+import type { SearchQuery, SearchResponse } from '../../shared/model/search'
+
+/** Messages from the main thread to the search worker, handled strictly in order. */
+export type ToWorker =
+  | { type: 'build'; root: string }
+  | { type: 'upsert'; meta: ArticleMeta; file: Pick<ArticleFile, 'doc' | 'notes' | 'annotations'> }
+  | { type: 'remove'; id: string }
+  | { type: 'registry'; entries: Array<Pick<RegistryEntry, 'id' | 'name' | 'reliability'>> }
+  | { type: 'query'; id: number; query: SearchQuery }
+
+export type FromWorker =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'built'; articles: number; ms: number; skipped: string[] }
+  | { type: 'result'; id: number; response: SearchResponse }
+  | { type: 'error'; id: number | null; message: string }

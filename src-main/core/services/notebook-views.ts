@@ -1,0 +1,39 @@
+import type { QuestionStatus } from '../../shared/model/grading'
+import type { LinkType } from '../../shared/model/link'
+import type { SearchQuery } from '../../shared/model/search'
+import type { ServiceContext } from './context'
+import type { SearchService } from '../search/search-service'
+import { claimsLedger } from '../ledger/claims-ledger'
+import { mergeSources, registryRows } from '../ledger/registry-view'
+import { answerQuestion, questionRows } from '../ledger/question-tracker'
+import { articleLinks } from '../ledger/article-links'
+import { locateAnnotation } from '../ledger/notebook-scan'
+import { acceptSuggestions, dismissSuggestions, suggestForArticle } from '../assistant/suggestions'
+import { createLink } from './links'
+
+/** The operations that work across the whole notebook: search, the ledger, the registry, questions, links, the assistant. */
+export function viewServices(ctx: ServiceContext, search: SearchService) {
+  return {
+    search: (query: SearchQuery) => search.search(query),
+    /** The app calls this once its first screen is up; the first query starts it too. */
+    startSearchIndex: () => search.start(),
+    searchIndexReady: () => search.whenBuilt(),
+    flushSearchUpdates: () => search.flushUpdates(),
+    closeSearch: () => search.close(),
+    claimsLedger: () => claimsLedger(ctx),
+    registryRows: () => registryRows(ctx),
+    mergeSources: (keepId: string, mergeId: string) => mergeSources(ctx, keepId, mergeId),
+    listQuestions: (status?: QuestionStatus) => questionRows(ctx, status),
+    answerQuestion: (input: Parameters<typeof answerQuestion>[1]) => answerQuestion(ctx, input),
+    articleLinks: (articleId: string) => articleLinks(ctx, articleId),
+    /** Links two annotations named by id alone, wherever they are: the CLI's way. */
+    linkAnnotations: async (fromId: string, toId: string, type: LinkType) => {
+      const from = await locateAnnotation(ctx, fromId)
+      const to = await locateAnnotation(ctx, toId)
+      return createLink(ctx, { type, from: { articleId: from.meta.id, annotationId: fromId }, to: { articleId: to.meta.id, annotationId: toId } })
+    },
+    suggest: (articleId: string) => suggestForArticle(ctx, articleId),
+    acceptSuggestions: (input: { articleId: string; ids: string[] | 'all' }) => acceptSuggestions(ctx, input.articleId, input.ids),
+    dismissSuggestions: (input: { articleId: string; ids: string[] | 'all' }) => dismissSuggestions(ctx, input.articleId, input.ids),
+  }
+}
