@@ -79,9 +79,8 @@ export function SidePane({ side, label, width, collapsed, toggleShortcut, onResi
   )
 
   return (
-    <>
-      {side === 'right' && handle}
-      <aside className={`pane pane-${side}`} aria-label={label} style={{ width }}>
+    // The resize edge lives inside the pane's landmark, so nothing on the page sits outside a landmark.
+    <aside className={`pane pane-${side}`} aria-label={label} style={{ width }}>
         <div className="pane-top">
           <h2 className="pane-title">{label}</h2>
           <button type="button" className="icon-button" aria-expanded={true} onClick={onToggle} title={`Hide ${label.toLowerCase()}`}>
@@ -91,8 +90,7 @@ export function SidePane({ side, label, width, collapsed, toggleShortcut, onResi
           </button>
         </div>
         {children}
-      </aside>
-      {side === 'left' && handle}
-    </>
+      {handle}
+    </aside>
   )
 }

@@ -135,6 +135,8 @@ function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleR
         )}
         <div className="article-scroll">
           <article className="article">
+            {/* The editable title is a text field; this is the page's heading for screen-reader navigation. */}
+            <h1 className="visually-hidden">{meta.title}</h1>
             <ArticleHeader
               meta={meta}
               readOnly={readOnly}

@@ -51,7 +51,7 @@ export const EditorToolbar = memo(function EditorToolbar({ editor, readOnly, onT
         {(['claim', 'source', 'question'] as const).map((kind) => (
           <ToolButton
             key={kind}
-            label={`Tag ${KIND_LABEL[kind].one.toLowerCase()}`}
+            label={`${KIND_LABEL[kind].one}: tag the selection`}
             shortcut={TAG_SHORTCUT[kind]}
             disabled={readOnly || !state.hasSelection}
             onClick={() => onTag(kind)}
@@ -91,7 +91,8 @@ function ToolButton({ label, shortcut, onClick, children, disabled, pressed, cla
       type="button"
       className={`tool-button ${className ?? ''}`}
       title={`${label} (${shortcutLabels(shortcut)})`}
-      aria-label={label}
+      // Buttons with a visible word are named by it (and described by the title); icon buttons need a label.
+      aria-label={showKey ? undefined : label}
       aria-keyshortcuts={ariaShortcut(shortcut)}
       aria-pressed={pressed}
       disabled={disabled}
@@ -100,7 +101,12 @@ function ToolButton({ label, shortcut, onClick, children, disabled, pressed, cla
       onClick={onClick}
     >
       {children}
-      {showKey && <kbd className="kbd">{shortcutLabel(shortcut)}</kbd>}
+      {/* aria-keyshortcuts already tells assistive technology; the label stays the button's name alone. */}
+      {showKey && (
+        <kbd className="kbd" aria-hidden="true">
+          {shortcutLabel(shortcut)}
+        </kbd>
+      )}
     </button>
   )
 }
