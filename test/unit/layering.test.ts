@@ -54,18 +54,25 @@ function resolveRelative(from: string, specifier: string, exists: (p: string) =>
   return candidates.find((c) => exists(c) && !c.endsWith(sep)) ?? null
 }
 
-/** Property reads of browser-only globals (not types, not comments): `document.x`, `window.x`. */
+const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'localStorage']
+
+/**
+ * Property reads of browser-only globals (not types, not comments): `document.x`, `window.x`. A name the file
+ * declares itself (a `document` parameter handed in by the caller) is not the global.
+ */
 function domGlobalsUsed(file: string, source: string): string[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true)
-  const found: string[] = []
+  const declared = new Set<string>()
+  const found: ts.PropertyAccessExpression[] = []
   const visit = (node: ts.Node) => {
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && ['window', 'document', 'navigator', 'localStorage'].includes(node.expression.text)) {
-      found.push(node.getText(sf))
+    if ((ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isFunctionDeclaration(node)) && node.name && ts.isIdentifier(node.name)) {
+      declared.add(node.name.text)
     }
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && BROWSER_GLOBALS.includes(node.expression.text)) found.push(node)
     ts.forEachChild(node, visit)
   }
   visit(sf)
-  return found
+  return found.filter((n) => !declared.has((n.expression as ts.Identifier).text)).map((n) => n.getText(sf))
 }
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
@@ -186,6 +193,13 @@ describe('layering', () => {
       ['src-renderer/x.ts', "const m = await import('../src-main/core/store/notebook-store')", 'only src-main/shared is allowed'],
     ])('%s: %s', (file, source, expected) => {
       expect(check({ [file]: source }).join('\n')).toContain(expected)
+    })
+
+    it('a document handed to shared code as a parameter is not the browser global', () => {
+      expect(check({ 'src-main/shared/x.ts': 'export function build(document: Document) { return document.createElement("div") }' })).toEqual([])
+      expect(check({ 'src-main/shared/x.ts': 'export function build(doc: Document) { return document.createElement("div") }' })).toEqual([
+        'src-main/shared/x.ts: shared uses the browser global document.createElement',
+      ])
     })
 
     it('a renderer import into core is refused, one into shared allowed', () => {
