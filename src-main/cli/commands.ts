@@ -6,6 +6,7 @@ import type { Services } from '../core/services/notebook-services'
 import type { Streams } from './run'
 import { formatArticle, formatList } from './format'
 import { VIEW_COMMANDS, VIEW_HELP } from './view-commands'
+import { DURABILITY_COMMANDS, type FolderCommand } from './durability-commands'
 
 export interface CommandContext {
   services: Services
@@ -15,10 +16,13 @@ export interface CommandContext {
   readFileArg(path: string): Promise<{ name: string; bytes: Uint8Array }>
 }
 
-interface Command {
+interface StoreCommand {
   writes: boolean
   run(ctx: CommandContext): Promise<number>
 }
+
+/** A command runs over the opened notebook, or (doctor, backups, restore) over its folder, which may not open. */
+export type Command = StoreCommand | FolderCommand
 
 export const HELP = `Usage: npm run cli -- --store DIR <command> [options]
 
@@ -30,7 +34,13 @@ Commands:
           [--occurrence N] [--note TEXT] [--status S] [--reliability A-F]
           [--credibility 1-6] [--likelihood TERM] [--confidence low|moderate|high]
           [--source-annotation ID]... [--source-name NAME] [--tag TAG]... [--json]
-${VIEW_HELP}
+${VIEW_HELP}  doctor [--repair] [--json]     check every file of the notebook; exits 1 on damage.
+                                 --repair recovers as the app does: damaged files are
+                                 moved aside as *.damaged and restored from backups
+  backups [--json]               list the notebook's snapshots, newest first
+  restore ID                     put the notebook back as it was in backup ID; the
+                                 current state is snapshotted first, so it can be undone
+
 Errors go to stderr as one line, with a non-zero exit code. A command that writes
 refuses to run while another process (the app or another CLI) holds the notebook.
 `
@@ -38,8 +48,7 @@ refuses to run while another process (the app or another CLI) holds the notebook
 const print = (ctx: CommandContext, s: string) => ctx.io.stdout.write(s.endsWith('\n') ? s : `${s}\n`)
 const json = (ctx: CommandContext, v: unknown) => print(ctx, JSON.stringify(v, null, 2))
 
-export const COMMANDS: Record<string, Command> = {
-  ...VIEW_COMMANDS,
+const STORE_COMMANDS: Record<string, StoreCommand> = {
   import: {
     writes: true,
     async run(ctx) {
@@ -138,6 +147,8 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 }
+
+export const COMMANDS: Record<string, Command> = { ...STORE_COMMANDS, ...DURABILITY_COMMANDS, ...VIEW_COMMANDS }
 
 function oneOf(name: string, value: unknown, allowed: readonly string[]): string | undefined {
   if (value === undefined) return undefined

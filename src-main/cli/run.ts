@@ -36,6 +36,7 @@ export async function runCli(argv: string[], io: Streams): Promise<number> {
         'source-name': { type: 'string' },
         tag: { type: 'string', multiple: true },
         type: { type: 'string' },
+        repair: { type: 'boolean' },
       },
     })
   } catch (err) {
@@ -58,7 +59,8 @@ export async function runCli(argv: string[], io: Streams): Promise<number> {
   }
   let store: NotebookStore | null = null
   try {
-    store = await NotebookStore.open(resolve(parsed.values.store), { holder: 'the intel-notebook CLI', readOnly: !spec.writes })
+    if ('folder' in spec) return await spec.run({ root: resolve(parsed.values.store), holder: HOLDER, args, options: parsed.values, io })
+    store = await NotebookStore.open(resolve(parsed.values.store), { holder: HOLDER, readOnly: !spec.writes })
     const services: Services = createServices(store)
     const ctx: CommandContext = { services, args, options: parsed.values, io, readFileArg }
     const code = await spec.run(ctx)
@@ -75,6 +77,8 @@ export async function runCli(argv: string[], io: Streams): Promise<number> {
     await store?.close().catch(() => {})
   }
 }
+
+const HOLDER = 'the intel-notebook CLI'
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024
 
