@@ -35,7 +35,8 @@ export interface ReplayResult {
  * notice. The journal's leftover is cleared only after that, so a crash during replay replays again.
  */
 export async function replayHotExit(journal: HotExitJournal, target: ReplayTarget, fs: FsOps = realFs): Promise<ReplayResult> {
-  const entries = [...journal.leftover].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.rev - b.rev))
+  // Oldest first; entries written in the same instant keep the order they were recorded in.
+  const entries = [...journal.leftover].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.articleId === b.articleId && a.field === b.field ? a.rev - b.rev : 0))
   if (entries.length === 0) return { replayed: [], failed: [], keptIn: null, notice: null }
   const replayed: HotExitEntry[] = []
   const failed: ReplayResult['failed'] = []
