@@ -6,6 +6,7 @@ import type { Services } from '../core/services/notebook-services'
 import type { Streams } from './run'
 import { formatArticle, formatList } from './format'
 import { VIEW_COMMANDS, VIEW_HELP } from './view-commands'
+import { EXPORT_COMMANDS, EXPORT_HELP } from './export-commands'
 import { DURABILITY_COMMANDS, type FolderCommand } from './durability-commands'
 
 export interface CommandContext {
@@ -34,7 +35,7 @@ Commands:
           [--occurrence N] [--note TEXT] [--status S] [--reliability A-F]
           [--credibility 1-6] [--likelihood TERM] [--confidence low|moderate|high]
           [--source-annotation ID]... [--source-name NAME] [--tag TAG]... [--json]
-${VIEW_HELP}  doctor [--repair] [--json]     check every file of the notebook; exits 1 on damage.
+${VIEW_HELP}${EXPORT_HELP}  doctor [--repair] [--json]     check every file of the notebook; exits 1 on damage.
                                  --repair recovers as the app does: damaged files are
                                  moved aside as *.damaged and restored from backups
   backups [--json]               list the notebook's snapshots, newest first
@@ -148,7 +149,7 @@ const STORE_COMMANDS: Record<string, StoreCommand> = {
   },
 }
 
-export const COMMANDS: Record<string, Command> = { ...STORE_COMMANDS, ...DURABILITY_COMMANDS, ...VIEW_COMMANDS }
+export const COMMANDS: Record<string, Command> = { ...STORE_COMMANDS, ...DURABILITY_COMMANDS, ...VIEW_COMMANDS, ...EXPORT_COMMANDS }
 
 function oneOf(name: string, value: unknown, allowed: readonly string[]): string | undefined {
   if (value === undefined) return undefined

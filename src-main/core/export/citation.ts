@@ -31,10 +31,19 @@ export function citationText(meta: ArticleMeta): string {
   return `${f.Outlet}, “${f.Title}”, published ${f.Published}. ${where}. Imported ${f.Imported}. SHA-256 ${f['SHA-256']}.`
 }
 
-/** The article's web address when it has a safe one (http or https), else null. */
+/**
+ * The article's web address when it has a safe one (http or https), else null. It is parsed and serialised again,
+ * which percent-encodes what a URI may not hold (spaces, quotes, angle brackets) so the address is a valid IRI.
+ */
 export function webUrl(meta: ArticleMeta): string | null {
-  const url = safeUrl(meta.url) ?? (meta.provenance.origin === 'url' ? safeUrl(meta.provenance.name) : null)
-  return url && /^https?:/i.test(url) ? url : null
+  const raw = safeUrl(meta.url) ?? (meta.provenance.origin === 'url' ? safeUrl(meta.provenance.name) : null)
+  if (!raw) return null
+  try {
+    const url = new URL(raw)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
+  } catch {
+    return null
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   Header,
   HeadingLevel,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -56,11 +57,11 @@ export async function renderDocx(doc: ExportDocument): Promise<Uint8Array> {
     description: doc.kind === 'brief' ? 'Intelligence brief' : 'Annotated article',
     styles: {
       default: {
-        document: { run: { font: SERIF, size: 21 }, paragraph: { spacing: { after: 120, line: 300 } } },
+        document: { run: { font: SERIF, size: 21 }, paragraph: { spacing: { after: 120, line: 288, lineRule: LineRuleType.AUTO } } },
         heading1: { run: { font: SANS, size: 26, bold: true, allCaps: true, color: '1B1F24' }, paragraph: { spacing: { before: 360, after: 120 } } },
         heading2: { run: { font: SANS, size: 23, bold: true, color: '1B1F24' }, paragraph: { spacing: { before: 240, after: 80 } } },
         heading3: { run: { font: SANS, size: 21, bold: true, color: '1B1F24' } },
-        title: { run: { font: SANS, size: 40, bold: true, color: '1B1F24' }, paragraph: { spacing: { after: 120 } } },
+        title: { run: { font: SANS, size: 40, bold: true, color: '1B1F24' }, paragraph: { spacing: { after: 160, line: 240, lineRule: LineRuleType.AUTO } } },
       },
     },
     numbering: {

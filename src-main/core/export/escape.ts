@@ -33,6 +33,8 @@ export function cssString(s: string): string {
 export function escapeMarkdown(s: string): string {
   const inline = s
     .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
+    // Four spaces of indentation would make a code block.
+    .replace(/^\s+/, '')
     .replace(/[\\`*_\[\]<>!|~&^]/g, (c) => `\\${c}`)
   return inline.replace(/^(\s*)([#+=>-]|\d+[.)])/, (_m, sp: string, lead: string) => `${sp}${lead.replace(/([#+=>.)-])$/, '\\$1')}`)
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Annotation } from '../../shared/model/annotation'
 import type { RegistryEntry } from '../../shared/model/source'
+import { sanitizeHtml } from '../import/sanitize'
 import { labelArticle } from './article-entries'
 import { citationIri, citationText, niUri } from './citation'
 import { claimGradingLine, reliabilityWords } from './grading-text'
@@ -49,7 +50,9 @@ export function annotationJson(x: EvidenceEntry, registry: ReadonlyMap<string, R
     body.push({ type: 'TextualBody', purpose: 'assessing', value: `${a.status}, ${a.priority} priority${a.due ? `, due ${a.due}` : ''}`, format: 'text/plain' })
     if (a.answer) body.push({ type: 'TextualBody', purpose: 'replying', value: a.answer, format: 'text/plain' })
   }
-  if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/html' })
+  // Stored notes are content: a reader of this file may render the HTML, so it passes the sanitizing policy again.
+  const note = a.note ? sanitizeHtml(a.note) : ''
+  if (note) body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/html' })
   for (const tag of a.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag })
   return {
     '@context': ANNO_CONTEXT,
