@@ -4,6 +4,7 @@ import type { AnnotationKind } from '../../src-main/shared/model/annotation'
 import { documentExtensions } from '../../src-main/shared/schema/document-extensions'
 import { ANNOTATION_MARK_NAMES } from '../../src-main/shared/schema/annotation-marks'
 import { AnnotationCommands, type HooksRef } from './annotation-commands'
+import { PasteSanitizer } from './paste-sanitizer'
 
 /**
  * The shared document schema, extended for the window: undo history, drop and gap cursors, annotation commands,
@@ -27,7 +28,7 @@ function describedMark(ext: AnyExtension): AnyExtension {
 }
 
 function windowOnlyExtensions(): AnyExtension[] {
-  return [UndoRedo.configure({ depth: 500, newGroupDelay: 600 }), Dropcursor.configure({ width: 2, class: 'drop-cursor' }), Gapcursor, TrailingNode]
+  return [UndoRedo.configure({ depth: 500, newGroupDelay: 600 }), Dropcursor.configure({ width: 2, class: 'drop-cursor' }), Gapcursor, TrailingNode, PasteSanitizer]
 }
 
 /** The article body editor. */

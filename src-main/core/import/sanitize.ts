@@ -1,55 +1,20 @@
-import createDOMPurify, { type Config } from 'dompurify'
+import createDOMPurify from 'dompurify'
+import { sanitizeWith, type Purifier } from '../../shared/schema/sanitize-policy'
 import { sharedWindow } from './dom-window'
-import { rebuildBlocks } from './rebuild-blocks'
 
 /**
- * THE sanitizing policy, used for every piece of HTML that enters a notebook: imported files, pasted and dropped
- * content, JSON imports and content read back from the store. Two layers:
- *  1. DOMPurify parses the HTML and removes everything executable or remote (scripts, styles, event handlers,
- *     iframes, forms, embeds, SVG, images and so tracking pixels, comments), keeping structure for step 2.
- *  2. `rebuildBlocks` copies what is left into fresh elements of a small allowlist, so the output holds only
- *     paragraphs, headings h1-h4, lists, block quotes, b/strong/i/em/u/s, links (http, https, mailto), br, hr and
- *     annotation marks, always nested the way an HTML parser would rebuild them (which makes the policy idempotent).
+ * The sanitizing policy of shared/schema/sanitize-policy.ts, run in main over the import pipeline's jsdom window:
+ * for imported files, pasted "New article" content, notes, JSON notebook imports and content read from the store.
  */
 
-/** Elements DOMPurify may pass on: the final allowlist plus layout and inline wrappers whose text and structure step 2 keeps. */
-const PASS_TAGS = [
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'ul', 'ol', 'li', 'blockquote', 'hr', 'br',
-  'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'del', 'a', 'mark', 'span', 'font',
-  'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'figure', 'figcaption', 'address', 'center',
-  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'details', 'summary', 'hgroup',
-]
+let purifier: Purifier | null = null
 
-/** Removed with everything inside them: their text is interface or advertising, never the article. */
-const DROP_WITH_CONTENT = ['form', 'button', 'select', 'textarea', 'object', 'embed', 'applet', 'canvas', 'dialog', 'nav', 'map']
-
-const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
-  ALLOWED_TAGS: PASS_TAGS,
-  // style is read (bold and italic spans from Word and Google Docs) and never written out.
-  ALLOWED_ATTR: ['href', 'style', 'data-kind', 'data-annotation-id'],
-  // DOMPurify checks every attribute not listed as URI-safe against the URI pattern; the mark attributes are plain values.
-  ADD_URI_SAFE_ATTR: ['data-kind', 'data-annotation-id'],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
-  ADD_FORBID_CONTENTS: DROP_WITH_CONTENT,
-  KEEP_CONTENT: true,
-  WHOLE_DOCUMENT: false,
-  RETURN_DOM_FRAGMENT: true,
-}
-
-let purifier: ReturnType<typeof createDOMPurify> | null = null
-
-function purify(): ReturnType<typeof createDOMPurify> {
+function purify(): Purifier {
   purifier ??= createDOMPurify(sharedWindow() as unknown as Parameters<typeof createDOMPurify>[0])
   return purifier
 }
 
 /** Clean HTML holding only what an article body may hold. Never throws; garbage in gives empty or plain text out. */
 export function sanitizeHtml(html: string): string {
-  const fragment = purify().sanitize(String(html ?? ''), CONFIG)
-  const document = sharedWindow().document
-  const root = document.createElement('div')
-  rebuildBlocks(document, fragment, root)
-  return root.innerHTML
+  return sanitizeWith(purify(), sharedWindow().document, html)
 }

@@ -1,6 +1,6 @@
-import { safeUrl } from '../../shared/schema/safe-url'
-import { ANNOTATION_KINDS } from '../../shared/model/annotation'
-import { isId } from '../../shared/model/ids'
+import { safeUrl } from './safe-url'
+import { ANNOTATION_KINDS } from '../model/annotation'
+import { isId } from '../model/ids'
 
 /**
  * Copies sanitized DOM into fresh elements of the article allowlist, in a canonical shape:
