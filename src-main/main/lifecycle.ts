@@ -3,7 +3,7 @@
  * the small modules beside it; the notebook itself is core's, opened once and closed on quit.
  */
 import { app, session, shell, type BrowserWindow } from 'electron'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { events, type EventName, type EventPayloads, type StoreStatusEvent } from '../shared/ipc-contract'
 import type { StoreStatus } from '../core/store/notebook-store'
 import { isUserError, UserError } from '../core/errors'
@@ -116,7 +116,7 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
   })
 
   await app.whenReady()
-  hardenSession(session.defaultSession, origin)
+  hardenSession(session.defaultSession, origin, join(app.getAppPath(), 'resources', 'dictionaries'))
 
   const dir = notebookDir(app.getPath('userData'))
   let opened: OpenedNotebook

@@ -76,8 +76,11 @@ describe('registration', () => {
 describe('the sender check', () => {
   const foreignUrls = ['https://evil.example/', 'file:///tmp/x.html', pathToFileURL(join(rendererDir, 'other.html')).href, 'about:blank', 'data:text/html,x']
 
-  it.each(methods.flatMap((m) => foreignUrls.map((url) => [contract[m].channel, url] as const)))('refuses %s from %s', async (channel, url) => {
-    await expect(invokeFrom(channel, undefined, { contents, url })).rejects.toThrow(/^Refused: .* may only be called by the Intel Notebook window\.$/)
+  it.each(methods.map((m) => contract[m].channel))('refuses %s from foreign pages', async (channel) => {
+    for (const url of foreignUrls) {
+      const err = await invokeFrom(channel, undefined, { contents, url }).then(() => null, (e: Error) => e)
+      expect(err?.message, url).toBe(`Refused: ${channel} may only be called by the Intel Notebook window.`)
+    }
   })
 
   it('refuses a subframe of the app page', async () => {

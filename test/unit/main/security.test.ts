@@ -71,7 +71,7 @@ describe('window.open', () => {
 
 describe('the session', () => {
   it('denies every permission request and check', () => {
-    hardenSession(session.defaultSession as never, prod)
+    hardenSession(session.defaultSession as never, prod, '/app/resources/dictionaries')
     const ses = session.defaultSession
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown']) {
       const callback = vi.fn()
@@ -82,21 +82,25 @@ describe('the session', () => {
     expect(ses.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false)
   })
 
+  it('never lets the spellchecker fetch dictionaries from the Chromium CDN', () => {
+    hardenSession(session.defaultSession as never, prod, '/app/resources/dictionaries')
+    expect(session.defaultSession.setSpellCheckerDictionaryDownloadURL).toHaveBeenCalledExactlyOnceWith('file:///app/resources/dictionaries/')
+  })
+
   it('cancels every request that is not the app’s own files', () => {
-    hardenSession(session.defaultSession as never, prod)
+    hardenSession(session.defaultSession as never, prod, '/app/resources/dictionaries')
     const decide = (url: string) => {
       const callback = vi.fn()
       session.defaultSession.beforeRequest!({ url, resourceType: 'image' }, callback)
       return callback.mock.calls[0]![0]
     }
-    vi.spyOn(console, 'warn').mockImplementation(() => {})
     expect(decide(`${rendererDir.replace(/^/, 'file://')}/assets/app.js`)).toEqual({ cancel: false })
     expect(decide('https://tracker.example/p.gif')).toEqual({ cancel: true })
     expect(decide('file:///home/analyst/.ssh/id_rsa')).toEqual({ cancel: true })
   })
 
   it('adds the CSP header to the app page only', () => {
-    hardenSession(session.defaultSession as never, prod)
+    hardenSession(session.defaultSession as never, prod, '/app/resources/dictionaries')
     const onPage = vi.fn()
     session.defaultSession.headersReceived!({ url: appPage, responseHeaders: { A: ['1'] } }, onPage)
     expect(onPage).toHaveBeenCalledWith({ responseHeaders: { A: ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
@@ -106,7 +110,7 @@ describe('the session', () => {
   })
 
   it('sends no CSP header in dev, where Vite needs its inline preamble', () => {
-    hardenSession(session.defaultSession as never, resolveAppOrigin({ rendererDir, devUrl: 'http://localhost:5173', packaged: false }))
+    hardenSession(session.defaultSession as never, resolveAppOrigin({ rendererDir, devUrl: 'http://localhost:5173', packaged: false }), '/app/resources/dictionaries')
     expect(session.defaultSession.webRequest.onHeadersReceived).not.toHaveBeenCalled()
   })
 })

@@ -41,6 +41,7 @@ class FakeApp extends EventEmitter {
   quitted = false
   exit = vi.fn()
   whenReady = vi.fn(() => Promise.resolve())
+  getAppPath = vi.fn(() => '/app')
   getPath = vi.fn((name: string) => {
     const p = this.paths.get(name)
     if (!p) throw new Error(`no fake path for ${name}`)
@@ -125,6 +126,7 @@ function fakeSession() {
     devicePermissionHandler: null as Listener | null,
     beforeRequest: null as Listener | null,
     headersReceived: null as Listener | null,
+    setSpellCheckerDictionaryDownloadURL: vi.fn((_url: string) => {}),
     setPermissionRequestHandler: vi.fn((h: Listener) => void (session.defaultSession.permissionRequestHandler = h)),
     setPermissionCheckHandler: vi.fn((h: Listener) => void (session.defaultSession.permissionCheckHandler = h)),
     setDevicePermissionHandler: vi.fn((h: Listener) => void (session.defaultSession.devicePermissionHandler = h)),
@@ -189,7 +191,7 @@ export function resetElectron(): void {
   // Fresh mocks, so a queued mockResolvedValueOnce cannot leak into the next test.
   Object.assign(dialog, dialogFns())
   Object.assign(shell, shellFns())
-  for (const fn of [app.requestSingleInstanceLock, app.quit, app.exit, app.whenReady, app.getPath, app.setPath, ipcMain.handle, ipcMain.removeHandler, ipcMain.on, ipcMain.once, Menu.buildFromTemplate, Menu.setApplicationMenu, contextBridge.exposeInMainWorld, ipcRenderer.send, ipcRenderer.sendSync]) fn.mockClear()
+  for (const fn of [app.getAppPath, app.requestSingleInstanceLock, app.quit, app.exit, app.whenReady, app.getPath, app.setPath, ipcMain.handle, ipcMain.removeHandler, ipcMain.on, ipcMain.once, Menu.buildFromTemplate, Menu.setApplicationMenu, contextBridge.exposeInMainWorld, ipcRenderer.send, ipcRenderer.sendSync]) fn.mockClear()
   ipcRenderer.invoke.mockReset()
   ipcRenderer.invoke.mockImplementation(async () => undefined)
 }
