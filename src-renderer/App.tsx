@@ -16,6 +16,8 @@ import { SidePane } from './ui/SidePane'
 import { usePanes } from './ui/usePanes'
 import { Kbd } from './ui/Kbd'
 import { useFileDrop } from './features/library/useFileDrop'
+import { BriefsView } from './features/brief/BriefsView'
+import { ExportView, type ExportChoice } from './features/brief/ExportView'
 
 /** The window: library on the left, the article in the middle, its annotations on the right, the status line below. */
 export function App() {
@@ -30,6 +32,19 @@ export function App() {
   const panes = usePanes()
   const searchRef = useRef<HTMLInputElement>(null)
   const workspace = useRef<WorkspaceHandle | null>(null)
+  // Briefs and Export replace the middle pane; null shows the article.
+  const [view, setView] = useState<{ kind: 'briefs' } | { kind: 'export'; choices: ExportChoice[]; initial: number } | null>(null)
+  const openExport = useCallback(async (briefId?: string) => {
+    const briefs = await api().listBriefs().catch(() => [])
+    const article = articles?.find((a) => a.id === selectedId)
+    const choices: ExportChoice[] = [
+      ...(article ? [{ label: `This article, annotated: ${article.title}`, target: { kind: 'articles' as const, ids: [article.id] } }] : []),
+      ...briefs.map((b) => ({ label: `Brief: ${b.title}`, target: { kind: 'brief' as const, id: b.id } })),
+      ...(articles?.length ? [{ label: 'The whole notebook', target: { kind: 'all' as const } }] : []),
+    ]
+    const initial = Math.max(0, choices.findIndex((c) => (briefId ? c.target.kind === 'brief' && c.target.id === briefId : true)))
+    setView({ kind: 'export', choices, initial })
+  }, [articles, selectedId])
 
   const refreshArticles = useCallback(async () => {
     try {
@@ -61,6 +76,7 @@ export function App() {
   }, [refreshTags])
 
   const open = useCallback((id: string) => {
+    setView(null)
     setCreating(false)
     setSelectedId(id)
   }, [])
@@ -105,9 +121,12 @@ export function App() {
           return panes.left.onToggle()
         case 'toggle-panel':
           return panes.right.onToggle()
+        case 'export':
+          void openExport()
+          return
       }
     },
-    [panes.left, panes.right, runImport],
+    [panes.left, panes.right, runImport, openExport],
   )
   const runRef = useRef(run)
   runRef.current = run
@@ -175,8 +194,15 @@ export function App() {
             onImport={() => run('import')}
             onDismissReport={() => setImportReport(null)}
           />
+          <button type="button" className={`button small nav-briefs ${view?.kind === 'briefs' ? 'is-open' : ''}`} onClick={() => setView(view?.kind === 'briefs' ? null : { kind: 'briefs' })}>
+            Briefs
+          </button>
         </SidePane>
-        {creating ? (
+        {view?.kind === 'briefs' ? (
+          <BriefsView articles={articles ?? []} tags={tags} onExport={(b) => void openExport(b.id)} onClose={() => setView(null)} />
+        ) : view?.kind === 'export' ? (
+          <ExportView key={view.initial} choices={view.choices} initial={view.initial} onClose={() => setView(null)} />
+        ) : creating ? (
           <>
             <main className="article-pane">
               <div className="article-scroll">

@@ -15,6 +15,7 @@ export type AppCommand =
   | 'previous-annotation'
   | 'toggle-library'
   | 'toggle-panel'
+  | 'export'
 
 /** main's menu command ids (src-main/main/menu-commands.ts) mapped to ours. */
 const MENU_TO_COMMAND: Record<string, AppCommand> = {
@@ -28,6 +29,7 @@ const MENU_TO_COMMAND: Record<string, AppCommand> = {
   'previous-annotation': 'previous-annotation',
   'toggle-library': 'toggle-library',
   'toggle-panel': 'toggle-panel',
+  export: 'export',
 }
 
 export function commandForMenu(id: string): AppCommand | null {
@@ -45,6 +47,7 @@ const KEY_TO_COMMAND: Array<[ShortcutName, AppCommand]> = [
   ['previousAnnotation', 'previous-annotation'],
   ['toggleLibrary', 'toggle-library'],
   ['toggleAnnotations', 'toggle-panel'],
+  ['exportDocument', 'export'],
 ]
 
 /**

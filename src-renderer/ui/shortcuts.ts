@@ -21,6 +21,8 @@ export const SHORTCUTS = {
   newArticle: ['Mod-n'],
   importFiles: ['Mod-o'],
   findArticle: ['Mod-Shift-f'],
+  // File > Export… in main's menu (menu-commands.ts) has the same chord.
+  exportDocument: ['Mod-e'],
   // The same chords as main's View menu (menu-commands.ts).
   toggleLibrary: ['Mod-\\'],
   toggleAnnotations: ['Mod-Shift-\\'],

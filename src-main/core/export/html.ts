@@ -160,7 +160,7 @@ function sourceTable(rows: readonly EvidenceEntry[], refs: References): string {
 <td class="label">${e(x.label)}</td>
 <td>${quoteCell(x)}</td>
 <td>${e(x.sourceNames[0] ?? '')}</td>
-<td><span class="chip" title="${e(reliabilityWords(a.reliability))}">${e(a.reliability ?? '–')}</span> <span class="muted">${e(reliabilityWords(a.reliability))}</span></td>
+<td><span class="chip" title="${e(reliabilityWords(a.reliability))}">${e(a.reliability ?? '–')}</span> <span class="muted">${e(a.reliability ? RELIABILITY_MEANING[a.reliability].toLowerCase() : 'not graded')}</span></td>
 <td>${e(a.chain.join(' → ') || '—')}</td>
 <td>${refLink(x.article, refs)}</td>
 </tr>`

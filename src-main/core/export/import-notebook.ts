@@ -135,7 +135,9 @@ function cleanArticle(a: NotebookExport['articles'][number], registryIds: Readon
   })
   // Only an export whose records disagree with its marks is changed here; a faithful export passes untouched.
   const reconciled = reconcileAnnotations(node, annotations, now).annotations
-  const meta: ArticleMeta = { ...a.meta, counts: countKinds(reconciled.filter((x) => !x.orphaned)) }
+  // The article URL is opened outside the app and written into exports as a link: web addresses only.
+  const url = /^https?:\/\/\S+$/i.test(a.meta.url.trim()) ? a.meta.url.trim() : ''
+  const meta: ArticleMeta = { ...a.meta, url, counts: countKinds(reconciled.filter((x) => !x.orphaned)) }
   return { meta, doc: node.toJSON() as DocJson, notes: a.notes ? sanitizeHtml(a.notes) : '', annotations: reconciled }
 }
 
