@@ -143,6 +143,25 @@ describe('tagging claims, sources and questions in Chromium', () => {
     await expect.poll(() => panel().locator('.orphan-note').textContent()).toContain('Satellite images from Tuesday')
   })
 
+  it('typing in the article does not render the annotation panel per keystroke', async () => {
+    await page.locator('.article-body').click()
+    await page.keyboard.press('Control+End')
+    const panelRenders = () => page.evaluate(() => (window as unknown as { __renderCounts: { annotationPanel: number } }).__renderCounts.annotationPanel)
+    // Let replies to earlier steps land first: wait until the count holds still for longer than the autosave pause.
+    let before = await panelRenders()
+    for (;;) {
+      await page.waitForTimeout(900)
+      const now = await panelRenders()
+      if (now === before) break
+      before = now
+    }
+    const typed = ' Sixty more characters typed into the article, one by one.'
+    await page.keyboard.type(typed, { delay: 10 })
+    await expect.poll(async () => JSON.stringify((await stored()).doc), { timeout: 5000 }).toContain(typed.trim())
+    // An autosave may render the panel once (the anchor context of the last span moved); a keystroke never does.
+    expect(await panelRenders()).toBeLessThanOrEqual(before + 2)
+  })
+
   it('deletes an annotation from the panel, removing its marks, and undo restores it with its grades', async () => {
     await panel().locator('.annotation-row.row-claim', { hasText: '4,000 troops' }).click()
     await panel().getByRole('button', { name: /Delete claim/ }).click()

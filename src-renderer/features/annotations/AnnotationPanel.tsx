@@ -3,6 +3,7 @@ import type { Annotation, AnnotationKind } from '../../../src-main/shared/model/
 import type { ArticleMeta } from '../../../src-main/shared/model/article'
 import type { RegistryEntry } from '../../../src-main/shared/model/source'
 import { Kbd } from '../../ui/Kbd'
+import { renderCounts } from '../../perf-counters'
 import { shortcutLabels } from '../../ui/shortcuts'
 import type { PanelActions } from './actions'
 import { AnnotationRow } from './AnnotationRow'
@@ -28,6 +29,7 @@ interface AnnotationPanelProps {
  */
 export const AnnotationPanel = memo(function AnnotationPanel(props: AnnotationPanelProps) {
   const { articleId, records, selectedId, registry, articles, tags, readOnly, actions } = props
+  renderCounts.annotationPanel++
   const [filter, setFilter] = useState<PanelFilter>(NO_FILTER)
   const listRef = useRef<HTMLDivElement>(null)
   const registryMap = useMemo(() => new Map(registry.map((r) => [r.id, r])), [registry])

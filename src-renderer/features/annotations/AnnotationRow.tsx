@@ -14,6 +14,25 @@ interface AnnotationRowProps {
   reliability?: string
 }
 
+/**
+ * What a row shows of its record. Typing before a span moves its anchor offsets, and the next autosave brings the
+ * record back with new offsets; rows compare on this instead, so that save does not re-render every row below.
+ */
+function shown(a: Annotation): string {
+  const common = [a.kind, a.anchor.exact, a.orphaned, a.tags.join('\u0000')]
+  if (a.kind === 'claim') return JSON.stringify([...common, a.status, a.likelihood, a.confidence])
+  if (a.kind === 'question') return JSON.stringify([...common, a.status, a.priority, a.due])
+  return JSON.stringify(common)
+}
+
+function sameRow(prev: AnnotationRowProps, next: AnnotationRowProps): boolean {
+  for (const key of Object.keys(next) as Array<keyof AnnotationRowProps>) {
+    if (key === 'record') continue
+    if (prev[key] !== next[key]) return false
+  }
+  return prev.record === next.record || shown(prev.record) === shown(next.record)
+}
+
 /** One annotation in the list: kind marker, quote and its compact grades. */
 export const AnnotationRow = memo(function AnnotationRow({ record: a, selected, onSelect, evidenceCode, evidenceMeaning, sourceName, reliability }: AnnotationRowProps) {
   const estimate = a.kind === 'claim' ? estimateChip(a) : null
@@ -46,4 +65,4 @@ export const AnnotationRow = memo(function AnnotationRow({ record: a, selected, 
       </span>
     </button>
   )
-})
+}, sameRow)

@@ -14,6 +14,8 @@ export interface PatchQueueOptions {
 
 export class PatchQueue {
   private pending = new Map<string, AnnotationPatch>()
+  /** Sends queued or on the wire, per annotation: a reply is stale while a later send for the same record exists. */
+  private outstanding = new Map<string, number>()
   private timer: ReturnType<typeof setTimeout> | null = null
   private chain: Promise<void> = Promise.resolve()
 
@@ -25,8 +27,9 @@ export class PatchQueue {
     this.timer = setTimeout(() => void this.flush(), immediate ? 0 : this.opts.delay)
   }
 
+  /** Whether edits to this annotation are waiting or on their way to the store. */
   hasPending(id: string): boolean {
-    return this.pending.has(id)
+    return this.pending.has(id) || (this.outstanding.get(id) ?? 0) > 0
   }
 
   /** Drops waiting edits of an annotation that is being deleted. */
@@ -40,11 +43,15 @@ export class PatchQueue {
     const batch = [...this.pending]
     this.pending.clear()
     for (const [id, patch] of batch) {
+      this.outstanding.set(id, (this.outstanding.get(id) ?? 0) + 1)
       this.chain = this.chain.then(async () => {
         try {
           const record = await this.opts.send(id, patch)
-          if (!this.pending.has(id)) this.opts.onSaved(record)
+          const later = this.outstanding.get(id)! - 1
+          this.outstanding.set(id, later)
+          if (later === 0 && !this.pending.has(id)) this.opts.onSaved(record)
         } catch (err) {
+          this.outstanding.set(id, this.outstanding.get(id)! - 1)
           this.opts.onError(id, err)
         }
       })

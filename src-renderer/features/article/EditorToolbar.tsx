@@ -3,6 +3,7 @@ import { useEditorState, type Editor } from '@tiptap/react'
 import type { AnnotationKind } from '../../../src-main/shared/model/annotation'
 import { ariaShortcut, shortcutLabel, shortcutLabels, type ShortcutName } from '../../ui/shortcuts'
 import { KIND_LABEL } from '../annotations/panel-model'
+import { renderCounts } from '../../perf-counters'
 
 interface EditorToolbarProps {
   editor: Editor
@@ -18,6 +19,7 @@ const TAG_SHORTCUT: Record<AnnotationKind, ShortcutName> = { claim: 'tagClaim', 
  * when one of the values it shows changes, never for every keystroke.
  */
 export const EditorToolbar = memo(function EditorToolbar({ editor, readOnly, onTag, onStep }: EditorToolbarProps) {
+  renderCounts.toolbar++
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({

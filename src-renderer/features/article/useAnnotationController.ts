@@ -97,6 +97,12 @@ export function useAnnotationController(opts: ControllerOptions) {
   const onBodySaved = (result: SavedBody) => dispatch({ type: 'merge', records: result.annotations, keep: keepIds(), drop: deleting.current })
 
   const say = (text: string, tone: Notice['tone'] = 'info') => setNotice({ text, tone })
+  useEffect(() => {
+    // Information fades on its own; an error stays until the analyst dismisses it.
+    if (notice?.tone !== 'info') return
+    const t = setTimeout(() => setNotice(null), 6000)
+    return () => clearTimeout(t)
+  }, [notice])
 
   const select = (id: string | null, { reveal = false }: { reveal?: boolean } = {}) => {
     setSelectedId(id)

@@ -4,6 +4,7 @@ import type { ImportResult } from '../../../src-main/shared/ipc-contract'
 import { Kbd } from '../../ui/Kbd'
 import { articleDate, displayDate, filterArticles, newestFirst } from './library-model'
 import { ImportReport } from './ImportReport'
+import { renderCounts } from '../../perf-counters'
 
 interface LibraryPaneProps {
   articles: ArticleMeta[] | null
@@ -20,6 +21,7 @@ interface LibraryPaneProps {
 /** The library: every article by title, outlet and date, newest first, filtered as the analyst types. */
 export const LibraryPane = memo(function LibraryPane(props: LibraryPaneProps) {
   const { articles, loadError, selectedId, searchRef, importReport, onSelect, onNew, onImport, onDismissReport } = props
+  renderCounts.library++
   const [query, setQuery] = useState('')
   const listRef = useRef<HTMLUListElement>(null)
   const sorted = useMemo(() => newestFirst(articles ?? []), [articles])

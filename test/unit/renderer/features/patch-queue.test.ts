@@ -37,6 +37,27 @@ describe('PatchQueue', () => {
     expect(q.hasPending('a')).toBe(true)
   })
 
+  it('ignores the reply to an earlier send while a later send for the same annotation is queued', async () => {
+    const resolvers: Array<() => void> = []
+    const send = vi.fn((id: string, p: AnnotationPatch) => new Promise<Annotation>((r) => resolvers.push(() => r(record(id, p)))))
+    const onSaved = vi.fn()
+    const q = new PatchQueue({ delay: 500, send, onSaved, onError: vi.fn() })
+    q.add('a', { credibility: '2' })
+    void q.flush()
+    await vi.advanceTimersByTimeAsync(0)
+    q.add('a', { sourceIds: ['ann_s000000000000001'] })
+    const second = q.flush()
+    expect(q.hasPending('a')).toBe(true)
+    resolvers[0]!()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(onSaved).not.toHaveBeenCalled()
+    resolvers[1]!()
+    await second
+    expect(onSaved).toHaveBeenCalledOnce()
+    expect(onSaved.mock.calls[0]![0]).toMatchObject({ sourceIds: ['ann_s000000000000001'] })
+    expect(q.hasPending('a')).toBe(false)
+  })
+
   it('reports failures per annotation and drops forgotten edits', async () => {
     const onError = vi.fn()
     const send = vi.fn().mockRejectedValue(new Error('no'))
