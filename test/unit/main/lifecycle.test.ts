@@ -210,21 +210,26 @@ describe('saving and closing', () => {
 describe('external links', () => {
   const refused = ['file:///etc/passwd', 'smb://server/share/x', '\\\\server\\share\\x.exe', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'myapp://run', 'data:text/html,x', 'vbscript:x', 'ms-msdt:/id']
 
-  it.each(['https://example.com/report', 'http://example.com/', 'mailto:desk@example.com'])('opens %s through shell.openExternal only after the confirm', async (url) => {
+  it('opens web and mail links through shell.openExternal, only after the confirm', async () => {
     await launch(await tempDir())
-    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false })
-    await expect(call('shell:open-external', { url })).resolves.toEqual({ opened: false })
-    expect(shell.openExternal).not.toHaveBeenCalled()
-    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false })
-    await expect(call('shell:open-external', { url })).resolves.toEqual({ opened: true })
-    expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith(new URL(url).href)
+    for (const url of ['https://example.com/report', 'http://example.com/', 'mailto:desk@example.com']) {
+      shell.openExternal.mockClear()
+      dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false })
+      await expect(call('shell:open-external', { url }), url).resolves.toEqual({ opened: false })
+      expect(shell.openExternal).not.toHaveBeenCalled()
+      dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false })
+      await expect(call('shell:open-external', { url }), url).resolves.toEqual({ opened: true })
+      expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith(new URL(url).href)
+    }
   })
 
-  it.each(refused)('never opens %s, not even behind a confirm', async (url) => {
+  it('never opens file:, smb:, UNC paths, custom schemes or script URLs, not even behind a confirm', async () => {
     await launch(await tempDir())
     dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false })
-    await expect(call('shell:open-external', { url })).rejects.toThrow(/Only web \(http, https\) and mail \(mailto\) links open outside the app/)
-    theWindow().webContents.windowOpenHandler!({ url })
+    for (const url of refused) {
+      await expect(call('shell:open-external', { url }), url).rejects.toThrow(/Only web \(http, https\) and mail \(mailto\) links open outside the app/)
+      theWindow().webContents.windowOpenHandler!({ url })
+    }
     await settle()
     expect(dialog.showMessageBox).not.toHaveBeenCalled()
     expect(shell.openExternal).not.toHaveBeenCalled()
