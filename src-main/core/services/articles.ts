@@ -4,10 +4,11 @@ import { newId } from '../../shared/model/ids'
 import { SCHEMA_VERSION, type DocJson } from '../../shared/model/notebook'
 import type { ArticleView, ImportResult } from '../../shared/ipc-contract'
 import { docFromJson } from '../../shared/schema/annotate-doc'
+import { cleanDocJson } from '../../shared/schema/clean-doc'
 import { importFile, importPasted } from '../import/import-file'
 import { ImportError } from '../import/errors'
 import { sha256Hex } from '../import/hash'
-import { sanitizeHtml } from '../import/sanitize'
+import { sanitizeHtml, sanitizeStoredHtml } from '../import/sanitize'
 import { UserError } from '../errors'
 import type { ServiceContext } from './context'
 import { reconcileBody } from './reconcile'
@@ -33,7 +34,13 @@ export function articleMeta(ctx: ServiceContext, id: string): ArticleMeta {
 export async function getArticle(ctx: ServiceContext, id: string): Promise<ArticleView> {
   const meta = articleMeta(ctx, id)
   const file = await ctx.store.readArticle(id)
-  return { meta, doc: file.doc, notes: file.notes, annotations: file.annotations }
+  // A store file may come from elsewhere (a synced or restored notebook), so what goes to the window is cleaned again.
+  return {
+    meta,
+    doc: cleanDocJson(file.doc),
+    notes: sanitizeStoredHtml(file.notes),
+    annotations: file.annotations.map((a) => (a.note ? { ...a, note: sanitizeStoredHtml(a.note) } : a)),
+  }
 }
 
 export function countKinds(annotations: readonly Annotation[]): Record<AnnotationKind, number> {
@@ -128,7 +135,10 @@ function wrapImport<T>(fn: () => T): T {
 
 export async function updateArticleFields(ctx: ServiceContext, id: string, fields: Partial<ArticleFields>): Promise<ArticleMeta> {
   const current = articleMeta(ctx, id)
-  const next = ArticleFieldsSchema.parse({ ...pickFields(current), ...fields })
+  if (fields.url && !/^https?:\/\/\S+$/i.test(fields.url.trim())) {
+    throw new UserError('The URL must be a web address starting with http:// or https://; it was not changed.')
+  }
+  const next = ArticleFieldsSchema.parse({ ...pickFields(current), ...fields, ...(fields.url ? { url: fields.url.trim() } : {}) })
   let updated!: ArticleMeta
   await ctx.store.updateIndex((index) => {
     const i = index.articles.findIndex((a) => a.id === id)

@@ -8,6 +8,8 @@ import type { ZodError } from 'zod'
 import { contract, type Api, type ExportProgress, type Input, type Method, type Outputs } from '../../shared/ipc-contract'
 import { isUserError, UserError } from '../../core/errors'
 import type { Services } from '../../core/services/notebook-services'
+import { sanitizeHtml } from '../../core/import/sanitize'
+import { cleanDocJson } from '../../shared/schema/clean-doc'
 
 /** What only the shell around the window can do: native dialogs, the system browser, closing. */
 export interface ShellDeps {
@@ -39,7 +41,8 @@ export function createHandlers(services: () => Services, shell: ShellDeps): Hand
     getArticle: ({ id }) => services().getArticle(id),
     createArticle: (input) => services().createArticle(input),
     updateArticleFields: ({ id, fields }) => services().updateArticleFields(id, fields),
-    saveArticleBody: ({ id, doc }) => services().saveArticleBody(id, doc),
+    // Bodies and notes from the window are content like any import: the schema and the policy apply before they are stored.
+    saveArticleBody: ({ id, doc }) => services().saveArticleBody(id, cleanDocJson(doc)),
     saveArticleNotes: ({ id, notes }) => services().saveArticleNotes(id, notes),
     deleteArticle: ({ id }) => services().deleteArticle(id),
     importFromDialog: async () => {
@@ -47,9 +50,10 @@ export function createHandlers(services: () => Services, shell: ShellDeps): Hand
       return files.length ? services().importFiles(files) : []
     },
     importDropped: ({ files }) => services().importFiles(files),
-    createAnnotation: (input) => services().createAnnotation(input),
-    updateAnnotation: (input) => services().updateAnnotation(input),
-    deleteAnnotation: (input) => services().deleteAnnotation(input),
+    createAnnotation: (input) => services().createAnnotation({ ...input, doc: cleanDocJson(input.doc) }),
+    updateAnnotation: (input) =>
+      services().updateAnnotation(input.patch.note === undefined ? input : { ...input, patch: { ...input.patch, note: sanitizeHtml(input.patch.note) } }),
+    deleteAnnotation: (input) => services().deleteAnnotation({ ...input, doc: cleanDocJson(input.doc) }),
     listSources: async () => services().listSources(),
     createSource: (input) => services().createSource(input),
     updateSource: ({ id, patch }) => services().updateSource(id, patch),
