@@ -69,14 +69,30 @@ function inList(list: readonly string[] | undefined, value: string): boolean {
   return !list?.length || list.includes(value)
 }
 
+const ACTIVE: Record<FacetName, (f: SearchFacets) => boolean> = {
+  kind: (f) => !!f.kinds?.length,
+  tag: (f) => !!f.tags?.length,
+  status: (f) => !!f.statuses?.length,
+  reliability: (f) => !!f.reliability?.length,
+  credibility: (f) => !!f.credibility?.length,
+  source: (f) => !!f.sources?.length,
+  outlet: (f) => !!f.outlets?.length,
+  year: (f) => !!f.from || !!f.to,
+}
+
 /**
- * Which filters a document fails, as a bit mask over FACETS. A document counts towards a facet's values when
- * it fails no other filter, so choosing "claim" still shows how many sources and questions match.
+ * Which filters a document fails, as a bit mask over FACETS; only the facets in use are tested, since a query
+ * may meet tens of thousands of documents. A document counts towards a facet's values when it fails no other
+ * filter, so choosing "claim" still shows how many sources and questions match.
  */
-export function failedFilters(f: SearchFacets, d: DocFacets): number {
-  let mask = 0
-  for (let i = 0; i < FACETS.length; i++) if (!FACETS[i]!.test(f, d)) mask |= 1 << i
-  return mask
+export function filterTester(f: SearchFacets): (d: DocFacets) => number {
+  const active = FACETS.map((facet, i) => ({ bit: 1 << i, test: facet.test, on: ACTIVE[facet.name](f) })).filter((x) => x.on)
+  if (active.length === 0) return () => 0
+  return (d) => {
+    let mask = 0
+    for (const a of active) if (!a.test(f, d)) mask |= a.bit
+    return mask
+  }
 }
 
 export class FacetCounter {

@@ -2,14 +2,17 @@ import { Index } from 'flexsearch'
 import type { RegistryEntry } from '../../shared/model/source'
 import { EMPTY_FACETS, type SearchGroup, type SearchHit, type SearchQuery, type SearchResponse, type Highlight } from '../../shared/model/search'
 import type { SearchAnnotation, SearchArticle } from './documents'
-import { docFacets, failedFilters, FacetCounter, hasAnnotationFacets, type DocFacets, type RegistryView } from './facets'
-import { encoder, matchOffsets, parseQuery, snippetAround } from './terms'
+import { docFacets, filterTester, FacetCounter, hasAnnotationFacets, type DocFacets, type RegistryView } from './facets'
+import { encoder, literalOffsets, matchOffsets, parseQuery, snippetAround, SNIPPET_WIDTH, type ParsedQuery } from './terms'
 
 interface DocRef {
   articleId: string
   ann: SearchAnnotation | null
   /** The text it was indexed with, to tell whether an edit changed it. */
   indexed: string
+  /** Facet values as of a registry version: worked out once, not on every query that meets the document. */
+  facets: DocFacets | null
+  facetsVersion: number
 }
 
 interface Entry {
@@ -20,10 +23,17 @@ interface Entry {
   annotationDocs: Map<string, number>
 }
 
-/** Enough candidates that facet counts stay exact for all but the commonest words. */
-const CANDIDATES = 30000
+/**
+ * How many ranked matches a query looks at. Unfiltered, the best 2,000 fill a screen of articles and give
+ * facet counts that guide narrowing; filtered, it looks much deeper so rare combinations are still found.
+ * A query that meets more says so (complete: false) instead of counting them all on every keystroke.
+ */
+const CANDIDATES = 2000
+const FILTERED_CANDIDATES = 30000
+const FACET_SAMPLE = 2000
 const HITS_PER_ARTICLE = 3
-const DEFAULT_GROUPS = 50
+/** A screenful of articles; the analyst narrows the query or asks for more. */
+const DEFAULT_GROUPS = 20
 
 /**
  * The full-text index of a notebook: one document per article (title, metadata, notes, text) and one per
@@ -40,6 +50,7 @@ export class SearchIndex {
   private unregistered = new Map<string, string>()
   private live = 0
   private dead = 0
+  private registryVersion = 0
 
   get size(): number {
     return this.entries.size
@@ -51,6 +62,7 @@ export class SearchIndex {
 
   setRegistry(entries: ReadonlyArray<Pick<RegistryEntry, 'id' | 'name' | 'reliability'>>): void {
     this.registry = new Map(entries.map((e) => [e.id, { id: e.id, name: e.name, reliability: e.reliability }]))
+    this.registryVersion++
   }
 
   /** Adds an article or brings it up to date, re-indexing only the documents whose words changed. */
@@ -60,12 +72,12 @@ export class SearchIndex {
     const entry: Entry = {
       article,
       byId: new Map(article.annotations.map((a) => [a.id, a])),
-      articleDoc: this.keepOrAdd(old?.articleDoc, { articleId: article.id, ann: null, indexed: articleText }),
+      articleDoc: this.keepOrAdd(old?.articleDoc, { articleId: article.id, ann: null, indexed: articleText, facets: null, facetsVersion: -1 }),
       annotationDocs: new Map(),
     }
     for (const ann of article.annotations) {
       const text = [ann.quote, ann.note, ann.tags.join(' '), ann.extra].join('\n')
-      entry.annotationDocs.set(ann.id, this.keepOrAdd(old?.annotationDocs.get(ann.id), { articleId: article.id, ann, indexed: text }))
+      entry.annotationDocs.set(ann.id, this.keepOrAdd(old?.annotationDocs.get(ann.id), { articleId: article.id, ann, indexed: text, facets: null, facetsVersion: -1 }))
     }
     if (old) for (const [annId, id] of old.annotationDocs) if (!entry.annotationDocs.has(annId)) this.kill(id)
     if (old) for (const a of old.article.annotations) this.unregistered.delete(a.id)
@@ -90,26 +102,39 @@ export class SearchIndex {
     const annotationOnly = hasAnnotationFacets(facets)
     const filtered = annotationOnly || !!facets.outlets?.length || !!facets.from || !!facets.to
     if (parsed.words.length === 0 && !filtered) {
-      return { text: query.text, groups: [], totalArticles: 0, totalHits: 0, facets: EMPTY_FACETS, indexing: null, tookMs: performance.now() - started }
+      return { text: query.text, groups: [], totalArticles: 0, totalHits: 0, complete: true, facets: EMPTY_FACETS, facetSample: null, indexing: null, tookMs: performance.now() - started }
     }
     const counter = new FacetCounter()
+    const failedFilters = filterTester(facets)
+    let sampled = 0
     const groups = new Map<string, Array<{ ref: DocRef; facets: DocFacets }>>()
     let totalHits = 0
     const visit = (id: number) => {
       const ref = this.docs[id]
       if (!ref) return
-      const entry = this.entries.get(ref.articleId)!
-      const f = docFacets(entry.article, ref.ann, entry.byId, this.registry)
-      const failed = failedFilters(facets, f)
-      counter.add(f, failed)
+      if (ref.facetsVersion !== this.registryVersion) {
+        const entry = this.entries.get(ref.articleId)!
+        ref.facets = docFacets(entry.article, ref.ann, entry.byId, this.registry)
+        ref.facetsVersion = this.registryVersion
+      }
+      const f = ref.facets!
+      const failed = failedFilters(f)
+      if (sampled < FACET_SAMPLE) {
+        counter.add(f, failed)
+        sampled++
+      }
       if (failed !== 0) return
       totalHits++
       let group = groups.get(ref.articleId)
       if (!group) groups.set(ref.articleId, (group = []))
       group.push({ ref, facets: f })
     }
+    let complete = true
     if (parsed.words.length > 0) {
-      for (const id of this.index.search(parsed.words.join(' '), { limit: CANDIDATES }) as number[]) visit(id)
+      const limit = filtered ? FILTERED_CANDIDATES : CANDIDATES
+      const ids = this.index.search(parsed.words.join(' '), { limit }) as number[]
+      complete = ids.length < limit
+      for (const id of ids) visit(id)
     } else {
       // Facets without words browse: newest articles first, annotations in text order.
       const ordered = [...this.entries.values()].sort((a, b) => b.article.publishedAt.localeCompare(a.article.publishedAt))
@@ -122,25 +147,28 @@ export class SearchIndex {
     const out: SearchGroup[] = []
     for (const [articleId, docs] of groups) {
       if (out.length >= limit) break
-      out.push(this.group(this.entries.get(articleId)!, docs, parsed.encoded))
+      out.push(this.group(this.entries.get(articleId)!, docs, parsed))
     }
     return {
       text: query.text,
       groups: out,
       totalArticles: groups.size,
       totalHits,
+      complete,
       facets: counter.result((facet, value) => (facet === 'source' ? this.sourceLabel(value) : value)),
+      facetSample: sampled === FACET_SAMPLE ? FACET_SAMPLE : null,
       indexing: null,
       tookMs: performance.now() - started,
     }
   }
 
-  private group(entry: Entry, docs: Array<{ ref: DocRef; facets: DocFacets }>, encoded: string[]): SearchGroup {
+  private group(entry: Entry, docs: Array<{ ref: DocRef; facets: DocFacets }>, query: ParsedQuery): SearchGroup {
     const a = entry.article
+    const encoded = query.encoded
     const hits: SearchHit[] = []
     for (const d of docs) {
       if (hits.length >= HITS_PER_ARTICLE) break
-      const hit = d.ref.ann ? this.annotationHit(d.ref.ann, d.facets, encoded) : articleHit(a, encoded)
+      const hit = d.ref.ann ? this.annotationHit(d.ref.ann, d.facets, encoded) : articleHit(a, query)
       if (hit) hits.push(hit)
     }
     return {
@@ -221,20 +249,29 @@ export class SearchIndex {
   }
 }
 
-function articleHit(a: SearchArticle, encoded: string[]): SearchHit | null {
+/**
+ * Where an article's own document matched. The body is searched for the words as typed first (fast), then the
+ * short fields; only when neither explains the match (a transliterated spelling in the body) is the body read
+ * word by word through the encoder.
+ */
+function articleHit(a: SearchArticle, query: ParsedQuery): SearchHit | null {
   const base = { annotationId: null, kind: null, status: '', reliability: '', credibility: '', sources: [] }
-  const body = matchOffsets(a.text, encoded)
-  if (body.length || !encoded.length) {
-    const { snippet, highlights } = snippetAround(a.text, body)
-    const first = body[0]
+  const { encoded } = query
+  const bodyHit = (matches: Highlight[]): SearchHit => {
+    const { snippet, highlights } = snippetAround(a.text, matches)
+    const first = matches[0]
     return { ...base, field: 'text', start: first ? first[0] : null, end: first ? first[1] : null, snippet, highlights }
   }
+  if (!encoded.length) return bodyHit([])
+  const literal = literalOffsets(a.text, query.literal, SNIPPET_WIDTH)
+  if (literal.length) return bodyHit(literal)
   for (const [field, text] of [['notes', a.notes], ['meta', [a.outlet, a.byline, a.excerpt].filter(Boolean).join(' · ')]] as const) {
     const m = matchOffsets(text, encoded)
     if (m.length) return { ...base, field, start: null, end: null, ...pick(snippetAround(text, m)) }
   }
   // Only the title matched: the group's highlighted title says so, no separate hit is needed.
-  return matchOffsets(a.title, encoded).length ? null : { ...base, field: 'text', start: null, end: null, ...pick(snippetAround(a.text, [])) }
+  if (matchOffsets(a.title, encoded).length) return null
+  return bodyHit(matchOffsets(a.text, encoded, SNIPPET_WIDTH))
 }
 
 function pick(s: { snippet: string; highlights: Highlight[] }) {

@@ -1,10 +1,9 @@
-import { Worker } from 'node:worker_threads'
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
+import type { Worker } from 'node:worker_threads'
 import type { SearchQuery, SearchResponse } from '../../shared/model/search'
 import type { NotebookStore } from '../store/notebook-store'
 import { UserError } from '../errors'
 import type { FromWorker, ToWorker } from './protocol'
+import { spawnWorker } from './spawn-worker'
 
 /** Edits arrive per autosave; waiting this long after the last one re-indexes an article once per pause in typing. */
 const UPDATE_DELAY_MS = 300
@@ -42,7 +41,10 @@ export class SearchService {
   /** Starts the background build; safe to call again. The app calls it once the first screen is up. */
   start(): void {
     if (this.worker || this.closed) return
-    const worker = startWorker(this.options.workerUrl)
+    const here = import.meta.url
+    // Variables, so the bundler leaves the names alone instead of treating them as assets.
+    const name = /\.ts$/.test(here) ? './worker.ts' : './search-worker.js'
+    const worker = spawnWorker(this.options.workerUrl ?? new URL(name, here))
     // The index is a cache of the notebook: it must never keep the app or the CLI from exiting.
     worker.unref()
     worker.on('message', (m: FromWorker) => this.onMessage(m))
@@ -146,21 +148,4 @@ export class SearchService {
     this.pending.clear()
     for (const w of this.builtWaiters.splice(0)) w()
   }
-}
-
-/**
- * In the built app the worker is the bundled search-worker.js beside main's bundle. From source (tests, the CLI
- * under tsx) it is the TypeScript file beside this one, which a worker can only load after registering tsx's
- * loader in that thread, hence the small bootstrap. The names are variables so the bundler leaves them alone
- * instead of treating them as assets.
- */
-function startWorker(override?: URL): Worker {
-  const here = import.meta.url
-  const name = /\.ts$/.test(here) ? './worker.ts' : './search-worker.js'
-  const url = override ?? new URL(name, here)
-  if (!url.pathname.endsWith('.ts')) return new Worker(url)
-  // createRequire finds the package's require entry; the bootstrap imports, so it takes the module entry beside it.
-  const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`
-  return new Worker(bootstrap, { eval: true })
 }

@@ -13,8 +13,18 @@ const STOP_WORDS = 'a an and are as at be been but by for from had has have he h
  */
 export const encoder = new Encoder({ ...Charset.LatinBalance, filter: new Set(STOP_WORDS), cache: 20000 })
 
+/** Snippets encode the same few thousand words over and over; the encoder's pipeline is the cost, so remember them. */
+const encoded = new Map<string, string>()
+const ENCODED_MAX = 200000
+
 export function encodeWord(word: string): string {
-  return encoder.encode(word)[0] ?? ''
+  let e = encoded.get(word)
+  if (e === undefined) {
+    if (encoded.size >= ENCODED_MAX) encoded.clear()
+    e = encoder.encode(word)[0] ?? ''
+    encoded.set(word, e)
+  }
+  return e
 }
 
 export interface ParsedQuery {
@@ -22,6 +32,8 @@ export interface ParsedQuery {
   words: string[]
   /** Their encoded forms, for finding them again in a snippet. */
   encoded: string[]
+  /** The words as typed, as one case-insensitive pattern of word prefixes: the fast way to find them in a long text. */
+  literal: RegExp | null
 }
 
 /**
@@ -39,20 +51,40 @@ export function parseQuery(text: string): ParsedQuery {
     words.push(w)
     encoded.push(e)
   }
-  return { words, encoded }
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const literal = words.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})[\\p{L}\\p{N}]*`, 'giu') : null
+  return { words, encoded, literal }
+}
+
+/**
+ * The query words as typed, found in a text: a native regular-expression scan, quick on a long article. It misses
+ * only what the encoder alone matches (a transliteration), for which matchOffsets is the slower, exact fallback.
+ */
+export function literalOffsets(text: string, literal: RegExp | null, span = Infinity): Highlight[] {
+  if (!literal) return []
+  const re = new RegExp(literal)
+  const out: Highlight[] = []
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (out.length && m.index > out[0]![0] + span) break
+    out.push([m.index, m.index + m[0].length])
+  }
+  return out
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu
 
-/** Every word of a text that one of the query words is a prefix of, as offsets into the text. */
-export function matchOffsets(text: string, encoded: readonly string[], from = 0, to = text.length): Highlight[] {
-  if (encoded.length === 0) return []
+/**
+ * The words of a text that one of the query words is a prefix of, as offsets into the text. With `span`, the
+ * scan stops that many characters after the first match: a snippet needs no more, and a long article is not read to the end.
+ */
+export function matchOffsets(text: string, query: readonly string[], span = Infinity): Highlight[] {
+  if (query.length === 0) return []
   const out: Highlight[] = []
   const re = new RegExp(WORD.source, 'gu')
-  re.lastIndex = from
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (out.length && m.index > out[0]![0] + span) break
     const e = encodeWord(m[0])
-    if (e && encoded.some((q) => e.startsWith(q))) out.push([m.index, m.index + m[0].length])
+    if (e && query.some((q) => e.startsWith(q))) out.push([m.index, m.index + m[0].length])
   }
   return out
 }
@@ -61,7 +93,9 @@ export function matchOffsets(text: string, encoded: readonly string[], from = 0,
  * A window of text around the first match, cut at word boundaries, with the matches inside it as offsets
  * into the window. The renderer escapes the text and marks the ranges; no HTML crosses the boundary.
  */
-export function snippetAround(text: string, matches: readonly Highlight[], width = 160): { snippet: string; highlights: Highlight[]; offset: number } {
+export const SNIPPET_WIDTH = 160
+
+export function snippetAround(text: string, matches: readonly Highlight[], width = SNIPPET_WIDTH): { snippet: string; highlights: Highlight[]; offset: number } {
   if (matches.length === 0) {
     const end = cutEnd(text, Math.min(text.length, width))
     return { snippet: text.slice(0, end).replace(/\s+/g, ' ') + (end < text.length ? '…' : ''), highlights: [], offset: 0 }

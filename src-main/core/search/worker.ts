@@ -24,12 +24,13 @@ const yieldToMessages = () => new Promise<void>((r) => setImmediate(r))
 
 async function build(root: string): Promise<void> {
   const started = performance.now()
+  // Queries answered before the notebook is even open must say the index is still coming, or the window would stop asking.
+  progress = { done: 0, total: 0 }
   const store = await NotebookStore.open(root, { holder: 'the search index', readOnly: true })
   const skipped: string[] = []
   try {
     const metas = [...store.index.articles]
-    if (progress === null) index.setRegistry(store.index.sources)
-    progress = { done: 0, total: metas.length }
+    progress.total = metas.length
     for (const meta of metas) {
       if (!fresh.has(meta.id) && !removed.has(meta.id)) {
         try {

@@ -81,8 +81,12 @@ export interface SearchResponse {
   /** Articles that matched, of which `groups` holds the best. */
   totalArticles: number
   totalHits: number
+  /** False when the query met more matches than it looked at: the totals are then lower bounds ("2,000+"). */
+  complete: boolean
   /** Counts among the matches, for each facet ignoring its own filter, so picking one value keeps the others visible. */
   facets: Record<FacetName, FacetValue[]>
+  /** Set when the facet counts were taken over only this many best matches, the query having met more. */
+  facetSample: number | null
   /** While the index is still being built in the background: how far it has got. */
   indexing: { done: number; total: number } | null
   tookMs: number
