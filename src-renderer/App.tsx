@@ -18,6 +18,15 @@ import { Kbd } from './ui/Kbd'
 import { useFileDrop } from './features/library/useFileDrop'
 import { BriefsView } from './features/brief/BriefsView'
 import { ExportView, type ExportChoice } from './features/brief/ExportView'
+import { NotebookSearchBox } from './features/search/NotebookSearchBox'
+import { SearchView } from './features/search/SearchView'
+import { setNavigator } from './features/search/navigate'
+import type { Jump } from './features/search/jump'
+import { ViewNav } from './features/ledger/ViewNav'
+import { LedgerView } from './features/ledger/LedgerView'
+import { SourcesView } from './features/sources/SourcesView'
+import { QuestionsView } from './features/questions/QuestionsView'
+import { SuggestionsView } from './features/suggestions/SuggestionsView'
 
 /** The window: library on the left, the article in the middle, its annotations on the right, the status line below. */
 export function App() {
@@ -33,7 +42,19 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null)
   const workspace = useRef<WorkspaceHandle | null>(null)
   // Briefs and Export replace the middle pane; null shows the article.
-  const [view, setView] = useState<{ kind: 'briefs' } | { kind: 'export'; choices: ExportChoice[]; initial: number } | null>(null)
+  const [view, setView] = useState<
+    | { kind: 'briefs' }
+    | { kind: 'export'; choices: ExportChoice[]; initial: number }
+    | { kind: 'search' }
+    | { kind: 'ledger' }
+    | { kind: 'sources' }
+    | { kind: 'questions' }
+    | { kind: 'suggestions'; articleId: string }
+    | null
+  >(null)
+  const [searchText, setSearchText] = useState('')
+  // Where the article opened from a view should scroll to; the nonce makes a second jump to the same place count.
+  const [jump, setJump] = useState<(Jump & { nonce: number }) | null>(null)
   const openExport = useCallback(async (briefId?: string) => {
     const briefs = await api().listBriefs().catch(() => [])
     const article = articles?.find((a) => a.id === selectedId)
@@ -80,6 +101,17 @@ export function App() {
     setCreating(false)
     setSelectedId(id)
   }, [])
+  const openAt = useCallback(
+    (j: Jump) => {
+      open(j.articleId)
+      setJump((prev) => ({ ...j, nonce: (prev?.nonce ?? 0) + 1 }))
+    },
+    [open],
+  )
+  useEffect(() => {
+    setNavigator(openAt)
+    return () => setNavigator(null)
+  }, [openAt])
 
   const runImport = useCallback(async (work: () => Promise<ImportResult[]>) => {
     try {
@@ -183,6 +215,13 @@ export function App() {
       )}
       <div className="panes">
         <SidePane side="left" label="Library" toggleShortcut="toggleLibrary" {...panes.left}>
+          <NotebookSearchBox
+            value={searchText}
+            onChange={(text) => {
+              setSearchText(text)
+              setView(text.trim() ? { kind: 'search' } : null)
+            }}
+          />
           <LibraryPane
             articles={articles}
             loadError={loadError}
@@ -197,8 +236,32 @@ export function App() {
           <button type="button" className={`button small nav-briefs ${view?.kind === 'briefs' ? 'is-open' : ''}`} onClick={() => setView(view?.kind === 'briefs' ? null : { kind: 'briefs' })}>
             Briefs
           </button>
+          <ViewNav
+            current={view?.kind ?? null}
+            canSuggest={!!selectedId && !creating}
+            onOpen={(kind) => setView(view?.kind === kind ? null : kind === 'suggestions' ? { kind, articleId: selectedId! } : { kind })}
+          />
         </SidePane>
-        {view?.kind === 'briefs' ? (
+        {view?.kind === 'search' ? (
+          <SearchView text={searchText} onOpen={openAt} onClose={() => (setSearchText(''), setView(null))} />
+        ) : view?.kind === 'ledger' ? (
+          <LedgerView onOpen={openAt} onClose={() => setView(null)} />
+        ) : view?.kind === 'sources' ? (
+          <SourcesView onOpen={openAt} onClose={() => setView(null)} onRegistryChanged={() => void api().listSources().then(setRegistry, () => undefined)} />
+        ) : view?.kind === 'questions' ? (
+          <QuestionsView onOpen={openAt} onClose={() => setView(null)} />
+        ) : view?.kind === 'suggestions' ? (
+          <SuggestionsView
+            articleId={view.articleId}
+            articleTitle={articles?.find((a) => a.id === view.articleId)?.title ?? ''}
+            onOpen={openAt}
+            onClose={() => setView(null)}
+            onChanged={() => {
+              void refreshArticles()
+              void api().listSources().then(setRegistry, () => undefined)
+            }}
+          />
+        ) : view?.kind === 'briefs' ? (
           <BriefsView articles={articles ?? []} tags={tags} onExport={(b) => void openExport(b.id)} onClose={() => setView(null)} />
         ) : view?.kind === 'export' ? (
           <ExportView key={view.initial} choices={view.choices} initial={view.initial} onClose={() => setView(null)} />
@@ -229,6 +292,7 @@ export function App() {
             tags={tags}
             pane={panes.right}
             handleRef={workspace}
+            jumpTo={jump && jump.articleId === selectedId ? jump : null}
             onMetaChange={onMetaChange}
             onRegistryAdd={onRegistryAdd}
             onArticleChanged={onArticleChanged}

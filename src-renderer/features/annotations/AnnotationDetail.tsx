@@ -12,6 +12,7 @@ import { ClaimFields } from './ClaimFields'
 import { SourceFields } from './SourceFields'
 import { QuestionFields } from './QuestionFields'
 import { KIND_LABEL } from './panel-model'
+import { AnnotationLinks } from '../ledger/AnnotationLinks'
 
 interface AnnotationDetailProps {
   articleId: string
@@ -58,6 +59,7 @@ export const AnnotationDetail = memo(function AnnotationDetail(props: Annotation
         />
       </div>
       <TagInput label="Tags" tags={a.tags} suggestions={tags} onChange={(next) => actions.patch(a.id, { tags: next }, { immediate: true })} />
+      <AnnotationLinks articleId={props.articleId} annotationId={a.id} />
       <div className="detail-footer">
         <span className="muted times">
           Created {formatTime(a.createdAt)} · updated {formatTime(a.updatedAt)}

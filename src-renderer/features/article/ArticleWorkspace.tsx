@@ -17,6 +17,7 @@ import { ArticleNotes } from './ArticleNotes'
 import { EditorToolbar } from './EditorToolbar'
 import { useAnnotationController } from './useAnnotationController'
 import { useBodyEditor } from './useBodyEditor'
+import { revealText, type Jump } from '../search/jump'
 
 /** What the window's global shortcuts and menu commands can ask of the open article. */
 export interface WorkspaceHandle {
@@ -44,6 +45,8 @@ interface ArticleWorkspaceProps {
   onRegistryAdd: (entry: RegistryEntry) => void
   onArticleChanged: () => void
   onTagsChanged: () => void
+  /** A view asked to open the article at an annotation or a text range; a new nonce is a new request. */
+  jumpTo?: (Jump & { nonce: number }) | null
 }
 
 /** Loads one article and shows it: the text in the middle, its annotations on the right. Keyed by article id. */
@@ -84,7 +87,7 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
   return <LoadedArticle {...props} view={view} />
 }
 
-function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleRef, onMetaChange, onRegistryAdd, onArticleChanged, onTagsChanged }: ArticleWorkspaceProps & { view: ArticleView }) {
+function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleRef, onMetaChange, onRegistryAdd, onArticleChanged, onTagsChanged, jumpTo }: ArticleWorkspaceProps & { view: ArticleView }) {
   const articleId = view.meta.id
   const [meta, setMeta] = useState(view.meta)
   const savedRef = useRef<(r: SavedBody) => void>(() => {})
@@ -96,6 +99,13 @@ function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleR
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null)
 
   useImperativeHandle(handleRef, () => ({ tag: ctl.tag, step: ctl.step, focusText: () => editor.commands.focus() }), [ctl.tag, ctl.step, editor])
+  const jumpNonce = jumpTo?.nonce
+  useEffect(() => {
+    if (!jumpTo) return
+    if (jumpTo.annotationId) ctl.actions.select(jumpTo.annotationId, { reveal: true })
+    else if (jumpTo.start != null && jumpTo.end != null) revealText(editor, jumpTo.start, jumpTo.end)
+    // Only a new request moves the view; later renders of the same one must leave the analyst where they are.
+  }, [jumpNonce])
 
   const onContextMenu = (e: MouseEvent) => {
     const { state, view: pm } = editor
