@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Annotation } from '../../shared/model/annotation'
 import type { RegistryEntry } from '../../shared/model/source'
-import { sanitizeHtml } from '../import/sanitize'
+import { blocksToHtml } from './blocks-html'
+import { richBlocks } from './rich-text'
 import { labelArticle } from './article-entries'
 import { citationIri, citationText, niUri } from './citation'
 import { claimGradingLine, reliabilityWords } from './grading-text'
@@ -50,8 +51,9 @@ export function annotationJson(x: EvidenceEntry, registry: ReadonlyMap<string, R
     body.push({ type: 'TextualBody', purpose: 'assessing', value: `${a.status}, ${a.priority} priority${a.due ? `, due ${a.due}` : ''}`, format: 'text/plain' })
     if (a.answer) body.push({ type: 'TextualBody', purpose: 'replying', value: a.answer, format: 'text/plain' })
   }
-  // Stored notes are content: a reader of this file may render the HTML, so it passes the sanitizing policy again.
-  const note = a.note ? sanitizeHtml(a.note) : ''
+  // Stored notes are content: a reader of this file may render the HTML, so it is written afresh from the note's
+  // blocks, with every string escaped and only safe links, rather than copied.
+  const note = blocksToHtml(richBlocks(a.note), { headingOffset: 0 })
   if (note) body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/html' })
   for (const tag of a.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag })
   return {

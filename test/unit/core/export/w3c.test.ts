@@ -51,7 +51,7 @@ describe('W3C Web Annotation export', () => {
     const texts = new Map<string, string>()
     for (const id of [sampleId, hostileId]) {
       const view = await services.getArticle(id)
-      const source = view.meta.url.startsWith('https:') ? view.meta.url : `ni:///sha-256;${Buffer.from(view.meta.provenance.sha256, 'hex').toString('base64url')}`
+      const source = view.meta.url.startsWith('https:') ? new URL(view.meta.url).href : `ni:///sha-256;${Buffer.from(view.meta.provenance.sha256, 'hex').toString('base64url')}`
       texts.set(source, plainText(docFromJson(view.doc)))
     }
     for (const a of items) {
