@@ -73,6 +73,7 @@ export function createHandlers(services: () => Services, shell: ShellDeps): Hand
     dismissSuggestions: (input) => services().dismissSuggestions(input),
     openExternal: async ({ url }) => {
       const safe = externalUrl(url)
+      if (!safe && asksToAttach(url)) throw new UserError('This mail link asks the mail program to attach a file from this computer, so it is not opened; write the e-mail yourself instead.')
       if (!safe) throw new UserError('Only web (http, https) and mail (mailto) links open outside the app.')
       if (!(await shell.confirmOpenExternal(safe))) return { opened: false }
       await shell.openExternal(safe)
@@ -138,5 +139,16 @@ export function externalUrl(raw: string): string | null {
   }
   if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return null
   if (url.protocol !== 'mailto:' && !url.hostname) return null
+  if (asksToAttach(raw)) return null
   return url.toString()
+}
+
+/** Some mail programs honour attach= in a mailto link and put a local file of the link's choosing in the draft. */
+function asksToAttach(raw: string): boolean {
+  try {
+    const url = new URL(raw.trim())
+    return url.protocol === 'mailto:' && [...url.searchParams.keys()].some((k) => /^attach/i.test(k))
+  } catch {
+    return false
+  }
 }
