@@ -1,4 +1,12 @@
-import { JSDOM, VirtualConsole } from 'jsdom'
+import { createRequire } from 'node:module'
+import type { JSDOM } from 'jsdom'
+
+/**
+ * jsdom takes over a second to load, so it is required on first use rather than imported: main's bundle would
+ * otherwise load it before the window can appear. It is a CommonJS package, so a synchronous require keeps every
+ * caller of the sanitizer synchronous.
+ */
+const requireCjs = createRequire(import.meta.url)
 
 /**
  * One jsdom window for the whole import pipeline, created on first use: building a window costs far more than
@@ -9,7 +17,9 @@ import { JSDOM, VirtualConsole } from 'jsdom'
 let shared: JSDOM['window'] | null = null
 
 export function sharedWindow(): JSDOM['window'] {
-  shared ??= new JSDOM('<!DOCTYPE html><html><body></body></html>', {
+  if (shared) return shared
+  const { JSDOM, VirtualConsole } = requireCjs('jsdom') as typeof import('jsdom')
+  shared = new JSDOM('<!DOCTYPE html><html><body></body></html>', {
     runScripts: undefined,
     resources: undefined,
     virtualConsole: new VirtualConsole(),

@@ -5,7 +5,6 @@ import { SCHEMA_VERSION, type DocJson } from '../../shared/model/notebook'
 import type { ArticleView, ImportResult } from '../../shared/ipc-contract'
 import { docFromJson } from '../../shared/schema/annotate-doc'
 import { cleanDocJson } from '../../shared/schema/clean-doc'
-import { importFile, importPasted } from '../import/import-file'
 import { ImportError } from '../import/errors'
 import { sha256Hex } from '../import/hash'
 import { sanitizeHtml, sanitizeStoredHtml } from '../import/sanitize'
@@ -13,6 +12,12 @@ import { UserError } from '../errors'
 import type { ServiceContext } from './context'
 import { reconcileBody } from './reconcile'
 import { importNotebookJson, isNotebookJson } from '../export/import-notebook'
+
+/**
+ * The import pipeline (Readability, mammoth, markdown-it, tiptap's HTML parser on happy-dom) is loaded on the first
+ * import rather than with main's bundle, so the window appears without waiting for parsers it may not need.
+ */
+const importer = () => import('../import/import-file')
 
 export function listArticles(ctx: ServiceContext): ArticleMeta[] {
   return [...ctx.store.index.articles].sort(byNewest)
@@ -84,6 +89,7 @@ export async function addArticle(ctx: ServiceContext, input: NewArticle): Promis
 }
 
 export async function createArticle(ctx: ServiceContext, input: { title: string; html?: string; text?: string }): Promise<ArticleMeta> {
+  const { importPasted } = await importer()
   const imported = wrapImport(() => importPasted(input))
   const bytes = new TextEncoder().encode(input.html ?? input.text ?? '')
   return addArticle(ctx, {
@@ -108,7 +114,7 @@ export async function importFiles(ctx: ServiceContext, files: ReadonlyArray<{ na
         results.push({ name: file.name, status: 'duplicate', article: existing })
         continue
       }
-      const imported = await importFile(file)
+      const imported = await (await importer()).importFile(file)
       const article = await addArticle(ctx, {
         fields: imported.fields,
         doc: imported.doc,

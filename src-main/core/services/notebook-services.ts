@@ -9,8 +9,10 @@ import { SearchService } from '../search/search-service'
 import { trackWrites } from '../search/track-writes'
 import { viewServices } from './notebook-views'
 import * as briefs from './briefs'
-import * as exports from '../export/service'
 import { importNotebookJson } from '../export/import-notebook'
+
+/** Export renderers (docx, Markdown, HTML) load on the first export, not with main's bundle. */
+const exportService = () => import('../export/service')
 
 /**
  * The operations the contract names, over one open notebook. Main's handler table, the CLI and the e2e harness
@@ -54,9 +56,10 @@ export function createServices(store: NotebookStore, now: () => string = systemC
     updateBrief: (id: string, patch: Parameters<typeof briefs.updateBrief>[2]) => briefs.updateBrief(ctx, id, patch),
     deleteBrief: (id: string) => briefs.deleteBrief(ctx, id),
     briefEvidence: (id: string) => briefs.briefEvidence(ctx, id),
-    exportTarget: (...args: Parameters<typeof exports.exportTarget> extends [unknown, ...infer R] ? R : never) => exports.exportTarget(ctx, ...args),
-    previewExport: (target: Parameters<typeof exports.previewTarget>[1]) => exports.previewTarget(ctx, target),
+    exportTarget: async (...args: Parameters<ExportService['exportTarget']> extends [unknown, ...infer R] ? R : never) => (await exportService()).exportTarget(ctx, ...args),
+    previewExport: async (target: Parameters<ExportService['previewTarget']>[1]) => (await exportService()).previewTarget(ctx, target),
     importNotebookJson: (file: { name: string; bytes: Uint8Array }) => importNotebookJson(ctx, file),
   }, search)
 }
+type ExportService = typeof import('../export/service')
 export type Services = ReturnType<typeof createServices>
