@@ -108,6 +108,14 @@ describe('a Word document with hostile hyperlinks', () => {
 })
 
 describe('refusals', () => {
+  it('a page that parses without a body (a frameset) is empty to the policy, not a crash', async () => {
+    for (const html of ['<frameset><frame src="javascript:alert(1)"></frameset>', '<frameset><p>x</p>']) {
+      expect(sanitizeHtml(html)).toBe('')
+      expect(() => importPasted({ title: 'x', html })).toThrow(ImportError)
+      await expect(importFile({ name: 'frames.html', bytes: bytes(html) })).rejects.toBeInstanceOf(ImportError)
+    }
+  })
+
   it('a page that is nothing but attack gives the analyst an ImportError, not an empty article', async () => {
     const attackOnly = '<img src=x onerror=alert(1)><svg onload=alert(1)></svg><iframe srcdoc="<script>alert(1)</script>"></iframe>'
     await expect(importFile({ name: 'empty.html', bytes: bytes(attackOnly) })).rejects.toBeInstanceOf(ImportError)

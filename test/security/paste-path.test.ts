@@ -10,7 +10,9 @@ import { bodyExtensions, noteExtensions } from '../../src-renderer/editor/extens
 import type { HooksRef } from '../../src-renderer/editor/annotation-commands'
 import { sanitizePastedHtml } from '../../src-renderer/editor/paste-sanitizer'
 import { sanitizeHtml } from '../../src-main/core/import/sanitize'
+import fc from 'fast-check'
 import { ARTICLE_SENTENCE, FIXTURES, docProblems, docText } from './corpus'
+import { attackHtml } from './generators'
 
 // jsdom has no ClipboardEvent; pasteHTML only builds one to hand to paste handlers, which read nothing from it here.
 globalThis.ClipboardEvent ??= class extends Event {
@@ -53,6 +55,21 @@ describe.each(FIXTURES.map((f) => [f.id, f] as const))('%s pasted in the window'
   it('is cleaned by the same rules main applies', () => {
     expect(sanitizePastedHtml(f.html)).toBe(sanitizeHtml(f.html))
   })
+})
+
+describe('one policy in main and in the window', () => {
+  it('gives the same output on attack-shaped HTML, and pasting it leaves a clean body', () => {
+    fc.assert(
+      fc.property(attackHtml, (html) => {
+        expect(sanitizePastedHtml(html)).toBe(sanitizeHtml(html))
+        const e = body()
+        e.view.pasteHTML(html)
+        expect(docProblems(e.getJSON())).toEqual([])
+        e.destroy()
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
+    )
+  }, 120_000)
 })
 
 describe('the policy runs on paste, not only the schema', () => {

@@ -33,10 +33,11 @@ const CANONICAL_TOKEN =
  * file edited or synced from elsewhere, goes through the policy again.
  */
 export function sanitizeStoredHtml(html: string): string {
-  return isCanonical(html) ? html : sanitizeHtml(html)
+  return isPolicyOutput(html) ? html : sanitizeHtml(html)
 }
 
-function isCanonical(html: string): boolean {
+/** True when the text is made only of the policy's output tokens, links passing the URL policy. */
+export function isPolicyOutput(html: string): boolean {
   CANONICAL_TOKEN.lastIndex = 0
   while (CANONICAL_TOKEN.lastIndex < html.length) {
     const m = CANONICAL_TOKEN.exec(html)

@@ -40,7 +40,8 @@ export interface PurifyConfig {
 
 /** A DOMPurify instance bound to a window (jsdom in main, the page in the renderer). */
 export interface Purifier {
-  sanitize(html: string, config: PurifyConfig): DocumentFragment
+  /** Null when the HTML parses to a document without a body (a `<frameset>` page), which holds no article. */
+  sanitize(html: string, config: PurifyConfig): DocumentFragment | null
 }
 
 export const PURIFY_CONFIG: Readonly<PurifyConfig> = Object.freeze({
@@ -66,6 +67,7 @@ export const PURIFY_CONFIG: Readonly<PurifyConfig> = Object.freeze({
 export function sanitizeWith(purifier: Purifier, doc: Document, html: string): string {
   // DOMPurify copies its config arrays into sets; a fresh object keeps the frozen policy out of its reach.
   const fragment = purifier.sanitize(String(html ?? ''), { ...PURIFY_CONFIG })
+  if (!fragment) return ''
   const root = doc.createElement('div')
   rebuildBlocks(doc, fragment, root)
   return root.innerHTML
