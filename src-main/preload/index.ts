@@ -3,7 +3,9 @@
  * nothing else. No ipcRenderer, no send, no generic invoke ever reaches the page (DESIGN rule 1).
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { contract, events, USER_ERROR_PREFIX, type WindowApi } from '../shared/ipc-contract'
+// The channel names only: the contract's zod schemas would add a validator the window never runs.
+import { channels, events, USER_ERROR_PREFIX } from '../shared/ipc-channels'
+import type { WindowApi } from '../shared/ipc-contract'
 
 /**
  * Electron wraps a handler's error as "Error invoking remote method 'x': Error: <message>". A message main wrote
@@ -18,7 +20,7 @@ export function cleanError(err: unknown): Error {
 
 export function buildApi(): WindowApi {
   const api: Record<string, unknown> = {}
-  for (const [method, { channel }] of Object.entries(contract)) {
+  for (const [method, channel] of Object.entries(channels)) {
     api[method] = (input: unknown) => ipcRenderer.invoke(channel, input).catch((err: unknown) => Promise.reject(cleanError(err)))
   }
   const subscribe: Record<string, unknown> = {}

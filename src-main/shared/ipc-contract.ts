@@ -4,6 +4,7 @@
  * per entry and the renderer types `window.api` from it. There is no generic invoke.
  */
 import { z } from 'zod'
+import { channels, events, type EventName } from './ipc-channels'
 import { idSchema } from './model/ids'
 import { ArticleFieldsSchema, type ArticleMeta } from './model/article'
 import { ANNOTATION_KINDS, AnnotationPatchSchema, type Annotation } from './model/annotation'
@@ -23,6 +24,8 @@ const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 const suggestionId = z.string().regex(/^sug_[0-9a-f]{16}$/, 'not a suggestion id')
 const briefId = idSchema('brief')
 
+export { channels, events, USER_ERROR_PREFIX, type EventName } from './ipc-channels'
+
 /** What a brief's composer may set; ids, times and the evidence's live grades are the store's business. */
 const BriefFieldsSchema = BriefSchema.pick({ title: true, author: true, date: true, caveat: true, bluf: true, judgments: true, items: true, filter: true })
 
@@ -38,12 +41,12 @@ export const ExportTargetSchema = z.discriminatedUnion('kind', [
 export type ExportTarget = z.infer<typeof ExportTargetSchema>
 
 export const contract = {
-  notebookStatus: { channel: 'notebook:status', input: z.void() },
+  notebookStatus: { channel: channels.notebookStatus, input: z.void() },
 
-  listArticles: { channel: 'articles:list', input: z.void() },
-  getArticle: { channel: 'articles:get', input: z.object({ id: articleId }).strict() },
+  listArticles: { channel: channels.listArticles, input: z.void() },
+  getArticle: { channel: channels.getArticle, input: z.object({ id: articleId }).strict() },
   createArticle: {
-    channel: 'articles:create',
+    channel: channels.createArticle,
     input: z
       .object({
         title: z.string().trim().min(1, 'Give the article a title.').max(500),
@@ -54,15 +57,15 @@ export const contract = {
       .strict()
       .refine((v) => (v.html ?? v.text ?? '').trim().length > 0, 'Paste the article text first.'),
   },
-  updateArticleFields: { channel: 'articles:update-fields', input: z.object({ id: articleId, fields: ArticleFieldsSchema.partial().strict() }).strict() },
-  saveArticleBody: { channel: 'articles:save-body', input: z.object({ id: articleId, doc }).strict() },
-  saveArticleNotes: { channel: 'articles:save-notes', input: z.object({ id: articleId, notes: z.string().max(1_000_000) }).strict() },
-  deleteArticle: { channel: 'articles:delete', input: z.object({ id: articleId }).strict() },
+  updateArticleFields: { channel: channels.updateArticleFields, input: z.object({ id: articleId, fields: ArticleFieldsSchema.partial().strict() }).strict() },
+  saveArticleBody: { channel: channels.saveArticleBody, input: z.object({ id: articleId, doc }).strict() },
+  saveArticleNotes: { channel: channels.saveArticleNotes, input: z.object({ id: articleId, notes: z.string().max(1_000_000) }).strict() },
+  deleteArticle: { channel: channels.deleteArticle, input: z.object({ id: articleId }).strict() },
   /** Opens main's native file dialog; the renderer never names a path. */
-  importFromDialog: { channel: 'articles:import-dialog', input: z.void() },
+  importFromDialog: { channel: channels.importFromDialog, input: z.void() },
   /** Files dropped on the window: their names and bytes, never their paths. */
   importDropped: {
-    channel: 'articles:import-dropped',
+    channel: channels.importDropped,
     input: z
       .object({
         files: z
@@ -74,27 +77,27 @@ export const contract = {
   },
 
   createAnnotation: {
-    channel: 'annotations:create',
+    channel: channels.createAnnotation,
     /** The document as it stands with the new mark in it, so the record and its mark land in one write. */
     input: z.object({ articleId, id: annotationId, kind: z.enum(ANNOTATION_KINDS), doc }).strict(),
   },
-  updateAnnotation: { channel: 'annotations:update', input: z.object({ articleId, id: annotationId, patch: AnnotationPatchSchema }).strict() },
-  deleteAnnotation: { channel: 'annotations:delete', input: z.object({ articleId, id: annotationId, doc }).strict() },
+  updateAnnotation: { channel: channels.updateAnnotation, input: z.object({ articleId, id: annotationId, patch: AnnotationPatchSchema }).strict() },
+  deleteAnnotation: { channel: channels.deleteAnnotation, input: z.object({ articleId, id: annotationId, doc }).strict() },
 
-  listSources: { channel: 'sources:list', input: z.void() },
+  listSources: { channel: channels.listSources, input: z.void() },
   createSource: {
-    channel: 'sources:create',
+    channel: channels.createSource,
     input: z.object({ name: RegistryEntrySchema.shape.name, type: z.enum(SOURCE_TYPES), reliability: z.enum(RELIABILITY).nullable() }).strict(),
   },
   updateSource: {
-    channel: 'sources:update',
+    channel: channels.updateSource,
     input: z.object({ id: idSchema('source'), patch: RegistryEntrySchema.pick({ name: true, type: true, reliability: true, aliases: true, note: true }).partial().strict() }).strict(),
   },
-  listTags: { channel: 'tags:list', input: z.void() },
+  listTags: { channel: channels.listTags, input: z.void() },
 
-  listLinks: { channel: 'links:list', input: z.void() },
+  listLinks: { channel: channels.listLinks, input: z.void() },
   createLink: {
-    channel: 'links:create',
+    channel: channels.createLink,
     input: z
       .object({
         type: z.enum(LINK_TYPES),
@@ -103,48 +106,48 @@ export const contract = {
       })
       .strict(),
   },
-  deleteLink: { channel: 'links:delete', input: z.object({ id: idSchema('link') }).strict() },
+  deleteLink: { channel: channels.deleteLink, input: z.object({ id: idSchema('link') }).strict() },
 
-  listBriefs: { channel: 'briefs:list', input: z.void() },
-  createBrief: { channel: 'briefs:create', input: BriefFieldsSchema.partial().required({ title: true }).strict() },
-  updateBrief: { channel: 'briefs:update', input: z.object({ id: briefId, patch: BriefFieldsSchema.partial().strict() }).strict() },
-  deleteBrief: { channel: 'briefs:delete', input: z.object({ id: briefId }).strict() },
+  listBriefs: { channel: channels.listBriefs, input: z.void() },
+  createBrief: { channel: channels.createBrief, input: BriefFieldsSchema.partial().required({ title: true }).strict() },
+  updateBrief: { channel: channels.updateBrief, input: z.object({ id: briefId, patch: BriefFieldsSchema.partial().strict() }).strict() },
+  deleteBrief: { channel: channels.deleteBrief, input: z.object({ id: briefId }).strict() },
   /** The brief's evidence as it stands now: picked and filtered annotations with their current grades. */
-  briefEvidence: { channel: 'briefs:evidence', input: z.object({ id: briefId }).strict() },
+  briefEvidence: { channel: channels.briefEvidence, input: z.object({ id: briefId }).strict() },
 
   /** The export rendered as sanitized HTML for the preview pane. */
-  exportPreview: { channel: 'export:preview', input: z.object({ target: ExportTargetSchema }).strict() },
+  exportPreview: { channel: channels.exportPreview, input: z.object({ target: ExportTargetSchema }).strict() },
   /** Renders the export, then main's native save dialog picks where it goes; the renderer never names a path. */
-  exportSave: { channel: 'export:save', input: z.object({ target: ExportTargetSchema, format: z.enum(EXPORT_FORMATS) }).strict() },
+  exportSave: { channel: channels.exportSave, input: z.object({ target: ExportTargetSchema, format: z.enum(EXPORT_FORMATS) }).strict() },
   /** Shows the last saved export in the system file manager; main remembers which file that was. */
-  showExportInFolder: { channel: 'export:show-in-folder', input: z.void() },
+  showExportInFolder: { channel: channels.showExportInFolder, input: z.void() },
 
   /** Search-as-you-type over the whole notebook; the first call starts the background index build if main has not. */
-  search: { channel: 'search:query', input: SearchQuerySchema },
+  search: { channel: channels.search, input: SearchQuerySchema },
   /** Every claim in the notebook, with sources, evidence code, links and the single-source and contested flags. */
-  claimsLedger: { channel: 'ledger:claims', input: z.void() },
+  claimsLedger: { channel: channels.claimsLedger, input: z.void() },
   /** Registry entries with how many claims rest on each and in which articles. */
-  registryRows: { channel: 'sources:registry', input: z.void() },
+  registryRows: { channel: channels.registryRows, input: z.void() },
   /** Folds one entry into another; every annotation naming the merged entry is rewritten. */
-  mergeSources: { channel: 'sources:merge', input: z.object({ keepId: idSchema('source'), mergeId: idSchema('source') }).strict() },
-  listQuestions: { channel: 'questions:list', input: z.object({ status: z.enum(QUESTION_STATUS).optional() }).strict() },
+  mergeSources: { channel: channels.mergeSources, input: z.object({ keepId: idSchema('source'), mergeId: idSchema('source') }).strict() },
+  listQuestions: { channel: channels.listQuestions, input: z.object({ status: z.enum(QUESTION_STATUS).optional() }).strict() },
   answerQuestion: {
-    channel: 'questions:answer',
+    channel: channels.answerQuestion,
     input: z
       .object({ articleId, id: annotationId, answer: z.string().max(20000), evidence: z.array(z.object({ articleId, annotationId }).strict()).max(50) })
       .strict(),
   },
   /** The links of each annotation of an article, from its side, with the other end's quote and article. */
-  articleLinks: { channel: 'links:for-article', input: z.object({ articleId }).strict() },
-  suggest: { channel: 'assistant:suggest', input: z.object({ articleId }).strict() },
-  acceptSuggestions: { channel: 'assistant:accept', input: z.object({ articleId, ids: z.union([z.literal('all'), z.array(suggestionId).min(1).max(500)]) }).strict() },
-  dismissSuggestions: { channel: 'assistant:dismiss', input: z.object({ articleId, ids: z.union([z.literal('all'), z.array(suggestionId).min(1).max(500)]) }).strict() },
+  articleLinks: { channel: channels.articleLinks, input: z.object({ articleId }).strict() },
+  suggest: { channel: channels.suggest, input: z.object({ articleId }).strict() },
+  acceptSuggestions: { channel: channels.acceptSuggestions, input: z.object({ articleId, ids: z.union([z.literal('all'), z.array(suggestionId).min(1).max(500)]) }).strict() },
+  dismissSuggestions: { channel: channels.dismissSuggestions, input: z.object({ articleId, ids: z.union([z.literal('all'), z.array(suggestionId).min(1).max(500)]) }).strict() },
 
   /** Opens a link from an article in the system browser, after the analyst confirms; http, https and mailto only. */
-  openExternal: { channel: 'shell:open-external', input: z.object({ url: z.string().max(4096) }).strict() },
+  openExternal: { channel: channels.openExternal, input: z.object({ url: z.string().max(4096) }).strict() },
   /** The window answers main's request to flush pending edits before it closes. */
-  flushed: { channel: 'app:flushed', input: z.void() },
-} as const
+  flushed: { channel: channels.flushed, input: z.void() },
+} as const satisfies { [M in keyof typeof channels]: { channel: (typeof channels)[M]; input: z.ZodType } }
 
 export type Contract = typeof contract
 export type Method = keyof Contract
@@ -271,14 +274,6 @@ export interface Outputs {
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> }
 
-/** Events main sends to the window. The preload exposes one subscribe function per event, nothing generic. */
-export const events = {
-  onMenuCommand: 'event:menu-command',
-  onStoreStatus: 'event:store-status',
-  onFlushRequest: 'event:flush-request',
-  onExportProgress: 'event:export-progress',
-} as const
-export type EventName = keyof typeof events
 
 export interface StoreStatusEvent {
   state: 'saved' | 'saving' | 'error'
@@ -296,5 +291,3 @@ export type Events = { [E in EventName]: (listener: (payload: EventPayloads[E]) 
 /** What the preload puts on `window.api`. */
 export type WindowApi = Api & { events: Events }
 
-/** Errors cross IPC as plain messages; this prefix marks one written for the analyst rather than a crash. */
-export const USER_ERROR_PREFIX = 'Intel Notebook: '

@@ -21,6 +21,13 @@ describe.skipIf(!built)('the built preload (out/preload/index.cjs)', () => {
     expect(source).not.toMatch(/^\s*import\s|\bimport\(/m)
   })
 
+  it('carries the channel names but not the contract\'s validator (zod stays in main)', () => {
+    expect(source).not.toMatch(/ZodError|safeParse|\$ZodType|zod\.dev/)
+    // The whole preload is the channel table and a few functions; zod alone would be well over 100 kB.
+    expect(source.length).toBeLessThan(20_000)
+    for (const { channel } of Object.values(contract)) expect(source).toContain(`"${channel}"`)
+  })
+
   it('runs in a sandbox-like context and exposes exactly the contract', () => {
     const exposed = new Map<string, Record<string, unknown>>()
     const invoke = vi.fn(async () => 'ok')
