@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
+import type { FileHandle } from 'node:fs/promises'
 import { realFs, type FsOps } from './fs-ops'
 
 const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES'])
@@ -11,12 +12,13 @@ const RENAME_ATTEMPTS = 8
  * rename itself survives power loss. (steno, lowdb's default writer, renames but never fsyncs.)
  * A rename refused with EPERM/EBUSY (a virus scanner or indexer holding the file on Windows) is retried.
  */
-export async function atomicWrite(path: string, data: string | Uint8Array, fs: FsOps = realFs): Promise<void> {
+export async function atomicWrite(path: string, data: string | Uint8Array | readonly Uint8Array[], fs: FsOps = realFs): Promise<void> {
   const dir = dirname(path)
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await fs.open(tmp, 'wx', 0o600)
   try {
-    await handle.writeFile(data)
+    if (Array.isArray(data)) await writeChunks(handle, data)
+    else await handle.writeFile(data as string | Uint8Array)
     await handle.sync()
   } catch (err) {
     await handle.close().catch(() => {})
@@ -31,6 +33,20 @@ export async function atomicWrite(path: string, data: string | Uint8Array, fs: F
     throw err
   }
   await syncDir(dir, fs)
+}
+
+/** Writes chunks in order with as few calls as the system allows, so a large file is never joined in memory first. */
+async function writeChunks(handle: FileHandle, chunks: readonly Uint8Array[]): Promise<void> {
+  let rest = chunks.filter((c) => c.byteLength > 0)
+  while (rest.length > 0) {
+    const batch = rest.slice(0, 512)
+    let { bytesWritten } = await handle.writev(batch as Uint8Array[])
+    let used = 0
+    while (used < batch.length && bytesWritten >= batch[used]!.byteLength) bytesWritten -= batch[used++]!.byteLength
+    // A short write leaves part of a chunk: go on from exactly where it stopped.
+    if (used < batch.length && bytesWritten > 0) rest = [batch[used]!.subarray(bytesWritten), ...rest.slice(used + 1)]
+    else rest = rest.slice(used)
+  }
 }
 
 async function renameWithRetry(from: string, to: string, fs: FsOps): Promise<void> {

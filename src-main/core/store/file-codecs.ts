@@ -2,7 +2,7 @@ import { ArticleFileSchema, IndexFileSchema, type ArticleFile, type IndexFile } 
 import { DamagedFileError, UserError } from '../errors'
 import { JsonFileAdapter } from './json-file-adapter'
 import { migrate, MIGRATIONS, targetVersion, type FileKind, type Migration } from './migrations'
-import { stableStringifyInSlices } from './stable-json'
+import { stableBytesInSlices } from './stable-json'
 import { realFs, type FsOps } from './fs-ops'
 
 export type FileOf<K extends FileKind> = K extends 'index' ? IndexFile : ArticleFile
@@ -58,7 +58,7 @@ export class NotebookFile<K extends FileKind> {
         this.seen = { from: m.from, newer: m.newer, version: m.from }
         return m.data
       },
-      ...(kind === 'index' ? { stringify: (data: FileOf<K>) => stableStringifyInSlices(data) } : {}),
+      ...(kind === 'index' ? { serialize: (data: FileOf<K>) => stableBytesInSlices(data) } : {}),
     })
   }
 

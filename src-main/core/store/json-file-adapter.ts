@@ -20,8 +20,8 @@ export class JsonFileAdapter<T> implements Adapter<T> {
       decode?: (raw: unknown) => unknown
       encode?: (text: string) => string | Uint8Array
       decodeBytes?: (bytes: Buffer) => string
-      /** How the data becomes text; the index uses a sliced serializer so a large notebook never freezes the window. */
-      stringify?: (data: T) => string | Promise<string>
+      /** How the data becomes bytes; the index uses a sliced serializer so a large notebook never freezes the window. */
+      serialize?: (data: T) => Promise<readonly Uint8Array[]>
     } = {},
   ) {}
 
@@ -44,12 +44,13 @@ export class JsonFileAdapter<T> implements Adapter<T> {
     } catch (err) {
       throw new DamagedFileError(this.path, (err as Error).message)
     }
-    if (text.trim() === '') throw new DamagedFileError(this.path, 'it is empty')
-    if (text.includes('\u0000')) throw new DamagedFileError(this.path, 'it holds NUL bytes')
     let raw: unknown
     try {
       raw = JSON.parse(text)
     } catch {
+      // Said only once parsing failed, so the index of a large notebook is not scanned twice on every open.
+      if (text.trim() === '') throw new DamagedFileError(this.path, 'it is empty')
+      if (text.includes('\u0000')) throw new DamagedFileError(this.path, 'it holds NUL bytes')
       throw new DamagedFileError(this.path, 'it is not complete JSON')
     }
     const decoded = this.options.decode ? this.options.decode(raw) : raw
@@ -62,7 +63,11 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const text = this.options.stringify ? await this.options.stringify(data) : stableStringify(data)
+    if (this.options.serialize && !this.options.encode) {
+      await atomicWrite(this.path, await this.options.serialize(data), this.options.fs)
+      return
+    }
+    const text = stableStringify(data)
     await atomicWrite(this.path, this.options.encode ? this.options.encode(text) : text, this.options.fs)
   }
 }

@@ -26,46 +26,83 @@ function write(value: unknown, depth: number, prettyDepth: number): string {
 }
 
 /**
- * The same text as `stableStringify`, built in slices of at most about `sliceMs` of work with the event loop
- * free in between, so writing the notebook index (megabytes at 10,000 articles) never freezes the window.
- * Top-level lists are taken as they stand when the call starts; a record changed in place while the text is
- * being built may appear in its newer state, which the write that change scheduled will repeat anyway.
+ * The same bytes as `stableStringify` encoded in UTF-8, produced in slices of about `sliceMs` of work with the event
+ * loop free in between, as a list of chunks of at most about 64 KB. Writing the notebook index (megabytes at 10,000
+ * articles) so never freezes the window: no step builds, joins or encodes the whole text at once.
+ * Top-level lists are taken as they stand when the call starts; a record changed in place while the bytes are
+ * being produced may appear in its newer state, which the write that change scheduled will repeat anyway.
  */
-export async function stableStringifyInSlices(value: unknown, prettyDepth = 2, sliceMs = 4): Promise<string> {
+export async function stableBytesInSlices(value: unknown, prettyDepth = 2, sliceMs = 4): Promise<Buffer[]> {
+  const out = new ChunkWriter()
   const clock = { deadline: performance.now() + sliceMs }
-  const text = await writeSliced(value, 0, prettyDepth, clock, sliceMs)
-  return text + '\n'
-}
-
-async function writeSliced(value: unknown, depth: number, prettyDepth: number, clock: { deadline: number }, sliceMs: number): Promise<string> {
-  if (depth >= prettyDepth || value === null || typeof value !== 'object') return write(value, depth, prettyDepth)
-  const pad = '  '.repeat(depth + 1)
-  const close = '  '.repeat(depth)
   const breathe = async () => {
     if (performance.now() < clock.deadline) return
     await new Promise<void>((r) => setImmediate(r))
     clock.deadline = performance.now() + sliceMs
   }
+  await emit(value, 0, prettyDepth, out, breathe)
+  out.push('\n')
+  return out.finish()
+}
+
+/** The text of `stableBytesInSlices`, for callers and tests that want a string. */
+export async function stableStringifyInSlices(value: unknown, prettyDepth = 2, sliceMs = 4): Promise<string> {
+  return Buffer.concat(await stableBytesInSlices(value, prettyDepth, sliceMs)).toString('utf8')
+}
+
+const CHUNK = 64 * 1024
+
+class ChunkWriter {
+  private pending = ''
+  private chunks: Buffer[] = []
+
+  push(s: string): void {
+    this.pending += s
+    if (this.pending.length >= CHUNK) this.flush()
+  }
+
+  finish(): Buffer[] {
+    this.flush()
+    return this.chunks
+  }
+
+  private flush(): void {
+    if (this.pending) this.chunks.push(Buffer.from(this.pending, 'utf8'))
+    this.pending = ''
+  }
+}
+
+async function emit(value: unknown, depth: number, prettyDepth: number, out: ChunkWriter, breathe: () => Promise<void>): Promise<void> {
+  if (depth >= prettyDepth || value === null || typeof value !== 'object') {
+    out.push(write(value, depth, prettyDepth))
+    return
+  }
+  const pad = '  '.repeat(depth + 1)
+  const close = '  '.repeat(depth)
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]'
-    const items: string[] = []
-    const snapshot = value.slice()
-    for (const v of snapshot) {
-      items.push(await writeSliced(v, depth + 1, prettyDepth, clock, sliceMs))
+    if (value.length === 0) return out.push('[]')
+    const items = value.slice()
+    out.push(`[\n${pad}`)
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) out.push(`,\n${pad}`)
+      await emit(items[i], depth + 1, prettyDepth, out, breathe)
       await breathe()
     }
-    return `[\n${pad}${items.join(`,\n${pad}`)}\n${close}]`
+    out.push(`\n${close}]`)
+    return
   }
   const record = value as Record<string, unknown>
   const keys = Object.keys(record)
     .filter((k) => record[k] !== undefined)
     .sort()
-  if (keys.length === 0) return '{}'
+  if (keys.length === 0) return out.push('{}')
   const fields = keys.map((k) => [k, record[k]] as const)
-  const parts: string[] = []
-  for (const [k, v] of fields) {
-    parts.push(`${JSON.stringify(k)}: ${await writeSliced(v, depth + 1, prettyDepth, clock, sliceMs)}`)
+  out.push(`{\n${pad}`)
+  for (let i = 0; i < fields.length; i++) {
+    const [k, v] = fields[i]!
+    out.push(`${i > 0 ? `,\n${pad}` : ''}${JSON.stringify(k)}: `)
+    await emit(v, depth + 1, prettyDepth, out, breathe)
     await breathe()
   }
-  return `{\n${pad}${parts.join(`,\n${pad}`)}\n${close}}`
+  out.push(`\n${close}}`)
 }

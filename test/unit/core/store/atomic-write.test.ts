@@ -71,3 +71,25 @@ describe('atomicWrite', () => {
     expect(await readdir(dir)).toEqual(['x.json'])
   })
 })
+
+describe('atomicWrite of chunks', () => {
+  it('writes every chunk in order, even when the system writes only part of them at a time', async () => {
+    const dir = await tempDir()
+    const fs: FsOps = {
+      ...realFs,
+      open: (async (p: string, flags: string, mode?: number) => {
+        const h = await realFs.open(p, flags, mode)
+        const writev = h.writev.bind(h)
+        // Never more than 5 bytes per call, cutting chunks in the middle.
+        h.writev = (async (buffers: Uint8Array[]) => {
+          const first = buffers[0]!
+          return writev([first.subarray(0, 5)])
+        }) as typeof h.writev
+        return h
+      }) as FsOps['open'],
+    }
+    const chunks = ['{"a": "Überblick', ' Київ', '', ' 北京"}\n'].map((s) => Buffer.from(s, 'utf8'))
+    await atomicWrite(join(dir, 'x.json'), chunks, fs)
+    expect(await readFile(join(dir, 'x.json'), 'utf8')).toBe('{"a": "Überblick Київ 北京"}\n')
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { stableStringify, stableStringifyInSlices } from '../../../../src-main/core/store/stable-json'
+import { stableBytesInSlices, stableStringify, stableStringifyInSlices } from '../../../../src-main/core/store/stable-json'
 
 describe('stableStringify', () => {
   it('writes the same bytes whatever the key order', () => {
@@ -31,6 +31,14 @@ describe('stableStringifyInSlices', () => {
       }),
       { numRuns: 200 },
     )
+  })
+
+  it('produces UTF-8 chunks of bounded size that join to the same bytes', async () => {
+    const index = { articles: Array.from({ length: 3000 }, (_, i) => ({ id: `a${i}`, title: `Überblick ${i} — Київ 北京` })), schemaVersion: 1 }
+    const chunks = await stableBytesInSlices(index)
+    expect(chunks.length).toBeGreaterThan(1)
+    for (const c of chunks) expect(c.byteLength).toBeLessThan(200 * 1024)
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(stableStringify(index))
   })
 
   it('lets the event loop run while a large index is serialized', async () => {
