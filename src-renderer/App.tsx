@@ -130,6 +130,7 @@ export function App() {
     (command: AppCommand) => {
       switch (command) {
         case 'new-article':
+          setView(null)
           setCreating(true)
           return
         case 'import':
@@ -229,7 +230,7 @@ export function App() {
             searchRef={searchRef}
             importReport={importReport}
             onSelect={open}
-            onNew={() => setCreating(true)}
+            onNew={() => run('new-article')}
             onImport={() => run('import')}
             onDismissReport={() => setImportReport(null)}
           />
