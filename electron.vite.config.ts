@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve('src-main/main/index.ts') },
+      // The search index is built and queried in a worker thread, which loads its own bundle beside main's.
+      lib: { entry: { index: resolve('src-main/main/index.ts'), 'search-worker': resolve('src-main/core/search/worker.ts') } },
     },
   },
   preload: {

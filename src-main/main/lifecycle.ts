@@ -150,6 +150,8 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
     })
     win = current
     guard = closeGuard
+    // The search index builds in a worker once the first screen is up, so it never delays it.
+    current.once('ready-to-show', () => opened.services.startSearchIndex())
     current.on('close', (event) => {
       if (closeGuard.mayClose) return
       event.preventDefault()

@@ -12,14 +12,15 @@ export interface DocFacets {
   credibility: string
   sources: readonly string[]
   outlet: string
-  /** The article's publication day, YYYY-MM-DD or ''. */
+  /** The article's publication day, YYYY-MM-DD or '', and its year for counting. */
   day: string
+  year: string
 }
 
 export type RegistryView = ReadonlyMap<string, Pick<RegistryEntry, 'id' | 'name' | 'reliability'>>
 
 export function docFacets(article: SearchArticle, ann: SearchAnnotation | null, byId: ReadonlyMap<string, SearchAnnotation>, registry: RegistryView): DocFacets {
-  const base = { outlet: article.outlet, day: article.publishedAt.slice(0, 10) }
+  const base = { outlet: article.outlet, day: article.publishedAt.slice(0, 10), year: article.publishedAt.slice(0, 4) }
   if (!ann) return { ...base, kind: '', tags: [], status: '', reliability: '', credibility: '', sources: [] }
   let reliability = ''
   let sources: string[] = []
@@ -50,18 +51,18 @@ export function hasAnnotationFacets(f: SearchFacets): boolean {
   return ANNOTATION_FACETS.some((k) => (f[k]?.length ?? 0) > 0)
 }
 
-const FACETS: ReadonlyArray<{ name: FacetName; test: (f: SearchFacets, d: DocFacets) => boolean; values: (d: DocFacets) => readonly string[] }> = [
-  { name: 'kind', test: (f, d) => inList(f.kinds, d.kind), values: (d) => (d.kind ? [d.kind] : []) },
-  { name: 'tag', test: (f, d) => !f.tags?.length || d.tags.some((t) => f.tags!.includes(t)), values: (d) => d.tags },
-  { name: 'status', test: (f, d) => inList(f.statuses, d.status), values: (d) => (d.status ? [d.status] : []) },
-  { name: 'reliability', test: (f, d) => inList(f.reliability, d.reliability), values: (d) => (d.reliability ? [d.reliability] : []) },
-  { name: 'credibility', test: (f, d) => inList(f.credibility, d.credibility), values: (d) => (d.credibility ? [d.credibility] : []) },
-  { name: 'source', test: (f, d) => !f.sources?.length || d.sources.some((s) => f.sources!.includes(s)), values: (d) => d.sources },
-  { name: 'outlet', test: (f, d) => inList(f.outlets, d.outlet), values: (d) => (d.outlet ? [d.outlet] : []) },
+/** The facets in a fixed order: a facet's position is its bit in the mask of failed filters, and FacetCounter.add relies on it. */
+const FACETS: ReadonlyArray<{ name: FacetName; test: (f: SearchFacets, d: DocFacets) => boolean }> = [
+  { name: 'kind', test: (f, d) => inList(f.kinds, d.kind) },
+  { name: 'tag', test: (f, d) => !f.tags?.length || d.tags.some((t) => f.tags!.includes(t)) },
+  { name: 'status', test: (f, d) => inList(f.statuses, d.status) },
+  { name: 'reliability', test: (f, d) => inList(f.reliability, d.reliability) },
+  { name: 'credibility', test: (f, d) => inList(f.credibility, d.credibility) },
+  { name: 'source', test: (f, d) => !f.sources?.length || d.sources.some((s) => f.sources!.includes(s)) },
+  { name: 'outlet', test: (f, d) => inList(f.outlets, d.outlet) },
   {
     name: 'year',
     test: (f, d) => (!f.from && !f.to) || (!!d.day && (!f.from || d.day >= f.from) && (!f.to || d.day <= f.to)),
-    values: (d) => (d.day ? [d.day.slice(0, 4)] : []),
   },
 ]
 
@@ -95,15 +96,20 @@ export function filterTester(f: SearchFacets): (d: DocFacets) => number {
   }
 }
 
+/** Counts facet values without allocating per document: a query may count thousands of them on every keystroke. */
 export class FacetCounter {
   private counts = FACETS.map(() => new Map<string, number>())
 
   add(d: DocFacets, failed: number): void {
-    for (let i = 0; i < FACETS.length; i++) {
-      if ((failed & ~(1 << i)) !== 0) continue
-      const m = this.counts[i]!
-      for (const v of FACETS[i]!.values(d)) m.set(v, (m.get(v) ?? 0) + 1)
-    }
+    const c = this.counts
+    if (failed === 0 || failed === 1) bump(c[0]!, d.kind)
+    if (failed === 0 || failed === 2) for (const t of d.tags) bump(c[1]!, t)
+    if (failed === 0 || failed === 4) bump(c[2]!, d.status)
+    if (failed === 0 || failed === 8) bump(c[3]!, d.reliability)
+    if (failed === 0 || failed === 16) bump(c[4]!, d.credibility)
+    if (failed === 0 || failed === 32) for (const s of d.sources) bump(c[5]!, s)
+    if (failed === 0 || failed === 64) bump(c[6]!, d.outlet)
+    if (failed === 0 || failed === 128) bump(c[7]!, d.year)
   }
 
   result(label: (facet: FacetName, value: string) => string): Record<FacetName, FacetValue[]> {
@@ -115,4 +121,8 @@ export class FacetCounter {
     })
     return out
   }
+}
+
+function bump(m: Map<string, number>, value: string): void {
+  if (value) m.set(value, (m.get(value) ?? 0) + 1)
 }

@@ -24,13 +24,13 @@ interface Entry {
 }
 
 /**
- * How many ranked matches a query looks at. Unfiltered, the best 2,000 fill a screen of articles and give
+ * How many ranked matches a query looks at. Unfiltered, the best 1,000 fill a screen of articles and give
  * facet counts that guide narrowing; filtered, it looks much deeper so rare combinations are still found.
  * A query that meets more says so (complete: false) instead of counting them all on every keystroke.
  */
-const CANDIDATES = 2000
-const FILTERED_CANDIDATES = 30000
-const FACET_SAMPLE = 2000
+const CANDIDATES = 1000
+const FILTERED_CANDIDATES = 10000
+const FACET_SAMPLE = 1000
 const HITS_PER_ARTICLE = 3
 /** A screenful of articles; the analyst narrows the query or asks for more. */
 const DEFAULT_GROUPS = 20
@@ -107,7 +107,7 @@ export class SearchIndex {
     const counter = new FacetCounter()
     const failedFilters = filterTester(facets)
     let sampled = 0
-    const groups = new Map<string, Array<{ ref: DocRef; facets: DocFacets }>>()
+    const groups = new Map<string, DocRef[]>()
     let totalHits = 0
     const visit = (id: number) => {
       const ref = this.docs[id]
@@ -127,7 +127,7 @@ export class SearchIndex {
       totalHits++
       let group = groups.get(ref.articleId)
       if (!group) groups.set(ref.articleId, (group = []))
-      group.push({ ref, facets: f })
+      group.push(ref)
     }
     let complete = true
     if (parsed.words.length > 0) {
@@ -162,13 +162,13 @@ export class SearchIndex {
     }
   }
 
-  private group(entry: Entry, docs: Array<{ ref: DocRef; facets: DocFacets }>, query: ParsedQuery): SearchGroup {
+  private group(entry: Entry, docs: DocRef[], query: ParsedQuery): SearchGroup {
     const a = entry.article
     const encoded = query.encoded
     const hits: SearchHit[] = []
     for (const d of docs) {
       if (hits.length >= HITS_PER_ARTICLE) break
-      const hit = d.ref.ann ? this.annotationHit(d.ref.ann, d.facets, encoded) : articleHit(a, query)
+      const hit = d.ann ? this.annotationHit(d.ann, d.facets!, encoded) : articleHit(a, query)
       if (hit) hits.push(hit)
     }
     return {
