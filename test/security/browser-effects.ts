@@ -4,7 +4,7 @@
  * sees a dangerous element or attribute even where the CSP would have stopped it from acting.
  */
 import type { Locator, Page } from 'playwright-core'
-import { safeUrl } from '../../src-main/shared/schema/safe-url'
+import { isSafeHref } from './corpus'
 
 export interface Effects {
   /** Everything observed that a hostile page could have caused; empty when nothing happened. */
@@ -72,7 +72,7 @@ export async function renderedProblems(root: Locator): Promise<string[]> {
     },
     FORBIDDEN,
   )
-  return [...found.problems, ...found.urls.filter((u) => safeUrl(u) === null).map((u) => `a[href=${u}]`)]
+  return [...found.problems, ...found.urls.filter((u) => !isSafeHref(u)).map((u) => `a[href=${u}]`)]
 }
 
 /** Clicks each link under the root as an analyst would, so a javascript: or data: link that survived would act. */
