@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { JSDOM } from 'jsdom'
 
-export const CORPUS_DIR = join(import.meta.dirname, 'corpus')
+export const CORPUS_DIR = join(import.meta.dirname, 'attacks')
 
 export interface Fixture {
   /** The file's stem, e.g. `img-onerror`. */
