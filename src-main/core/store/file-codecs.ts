@@ -1,9 +1,12 @@
+import { createHash, webcrypto } from 'node:crypto'
+import type { Adapter } from 'lowdb'
 import { ArticleFileSchema, IndexFileSchema, type ArticleFile, type IndexFile } from '../../shared/model/notebook'
 import { DamagedFileError, UserError } from '../errors'
 import { JsonFileAdapter } from './json-file-adapter'
+import { atomicWrite } from './atomic-write'
 import { migrate, MIGRATIONS, targetVersion, type FileKind, type Migration } from './migrations'
 import { stableBytesInSlices } from './stable-json'
-import { realFs, type FsOps } from './fs-ops'
+import { realFs, errorCode, type FsOps } from './fs-ops'
 
 export type FileOf<K extends FileKind> = K extends 'index' ? IndexFile : ArticleFile
 
@@ -32,6 +35,13 @@ export class NewerFormatError extends UserError {
 export interface CodecOptions {
   fs?: FsOps
   migrations?: readonly Migration[]
+  /**
+   * Where the store records the SHA-256 of each index it writes. An index whose bytes still match it is the very
+   * file the store wrote, so opening it skips the schema check, which at 10,000 articles costs more than parsing.
+   * Anything else (a file edited by hand, merged by git, restored from a backup, cut short) is checked in full.
+   * Doctor never passes it, so it always checks everything.
+   */
+  checksum?: string
 }
 
 const SCHEMAS = { index: IndexFileSchema, article: ArticleFileSchema }
@@ -42,39 +52,42 @@ const SCHEMAS = { index: IndexFileSchema, article: ArticleFileSchema }
  */
 export class NotebookFile<K extends FileKind> {
   readonly adapter: JsonFileAdapter<FileOf<K>>
-  private seen = { from: 0, newer: false, version: 0 }
+  /** The same file as a lowdb adapter, for the Low object the store keeps in memory. */
+  readonly low: Adapter<FileOf<K>>
+  private seen = { from: 0, newer: false }
   private readonly migrations: readonly Migration[]
+  private readonly fs: FsOps
 
   constructor(
     readonly kind: K,
     readonly path: string,
-    options: CodecOptions = {},
+    private readonly options: CodecOptions = {},
   ) {
     this.migrations = options.migrations ?? MIGRATIONS
+    this.fs = options.fs ?? realFs
     this.adapter = new JsonFileAdapter<FileOf<K>>(path, SCHEMAS[kind] as never, {
-      fs: options.fs ?? realFs,
-      decode: (raw) => {
-        const m = migrate(raw, kind, this.migrations)
-        this.seen = { from: m.from, newer: m.newer, version: m.from }
-        return m.data
-      },
+      fs: this.fs,
+      decode: (raw) => this.decode(raw),
       ...(kind === 'index' ? { serialize: (data: FileOf<K>) => stableBytesInSlices(data) } : {}),
     })
+    this.low = { read: async () => (await this.read())?.data ?? null, write: (data) => this.write(data) }
   }
 
   /** null when the file does not exist; DamagedFileError or NewerFormatError when it cannot be used. */
   async read(): Promise<StoredFile<FileOf<K>> | null> {
-    this.seen = { from: 0, newer: false, version: 0 }
+    let bytes: Buffer
     try {
-      const data = await this.adapter.read()
-      return data === null ? null : { data, fromVersion: this.seen.from, newer: this.seen.newer }
+      bytes = await this.fs.readFile(this.path)
     } catch (err) {
-      throw this.explain(err)
+      if (errorCode(err) === 'ENOENT') return null
+      throw err
     }
+    if (this.options.checksum) return this.readChecked(bytes, this.options.checksum)
+    return this.parse(bytes)
   }
 
   parse(bytes: Buffer): StoredFile<FileOf<K>> {
-    this.seen = { from: 0, newer: false, version: 0 }
+    this.seen = { from: 0, newer: false }
     try {
       const data = this.adapter.parse(bytes)
       return { data, fromVersion: this.seen.from, newer: this.seen.newer }
@@ -83,12 +96,63 @@ export class NotebookFile<K extends FileKind> {
     }
   }
 
-  write(data: FileOf<K>): Promise<void> {
-    return this.adapter.write(data)
+  async write(data: FileOf<K>): Promise<void> {
+    if (!this.options.checksum) return this.adapter.write(data)
+    const chunks = await stableBytesInSlices(data)
+    await atomicWrite(this.path, chunks, this.fs)
+    const hash = createHash('sha256')
+    for (let i = 0; i < chunks.length; i++) {
+      hash.update(chunks[i]!)
+      if (i % 32 === 31) await new Promise<void>((r) => setImmediate(r))
+    }
+    const size = chunks.reduce((n, c) => n + c.byteLength, 0)
+    // Losing this record only costs the next open a full check, so a failure here does not fail the save.
+    await atomicWrite(this.options.checksum, JSON.stringify({ sha256: hash.digest('hex'), size }), this.fs).catch(() => {})
+  }
+
+  /**
+   * Skips the schema check when the bytes are exactly those the store last wrote and recorded; otherwise checks in
+   * full, reusing the parse.
+   */
+  private async readChecked(bytes: Buffer, checksumPath: string): Promise<StoredFile<FileOf<K>>> {
+    let recorded: { sha256?: unknown; size?: unknown } = {}
+    try {
+      recorded = JSON.parse(await this.fs.readFile(checksumPath, 'utf8'))
+    } catch {
+      // No record, or an unreadable one: the file is checked in full.
+    }
+    if (recorded.size !== bytes.byteLength || typeof recorded.sha256 !== 'string') return this.parse(bytes)
+    // Hashed on the thread pool while this thread parses the same bytes.
+    const digest = webcrypto.subtle.digest('SHA-256', bytes)
+    let raw: unknown
+    try {
+      raw = this.adapter.parseJson(bytes)
+    } catch (err) {
+      await digest.catch(() => {})
+      throw err
+    }
+    this.seen = { from: 0, newer: false }
+    const data = this.decode(raw)
+    if (Buffer.from(await digest).toString('hex') === recorded.sha256 && !this.seen.newer && this.seen.from === targetVersion(this.migrations)) {
+      return { data: data as FileOf<K>, fromVersion: this.seen.from, newer: false }
+    }
+    try {
+      return { data: this.adapter.validate(data), fromVersion: this.seen.from, newer: this.seen.newer }
+    } catch (err) {
+      throw this.explain(err)
+    }
+  }
+
+  private decode(raw: unknown): unknown {
+    const m = migrate(raw, this.kind, this.migrations)
+    this.seen = { from: m.from, newer: m.newer }
+    return m.data
   }
 
   private explain(err: unknown): unknown {
-    if (err instanceof DamagedFileError && this.seen.newer) return new NewerFormatError(this.path, this.seen.version, targetVersion(this.migrations))
+    if (err instanceof DamagedFileError && this.seen.newer) {
+      return new NewerFormatError(this.path, this.seen.from, targetVersion(this.migrations))
+    }
     return err
   }
 }

@@ -38,22 +38,29 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   }
 
   parse(bytes: Buffer): T {
+    const raw = this.parseJson(bytes)
+    return this.validate(this.options.decode ? this.options.decode(raw) : raw)
+  }
+
+  /** The file's JSON, or DamagedFileError saying why there is none: empty, NUL bytes, cut short. */
+  parseJson(bytes: Buffer): unknown {
     let text: string
     try {
       text = this.options.decodeBytes ? this.options.decodeBytes(bytes) : bytes.toString('utf8')
     } catch (err) {
       throw new DamagedFileError(this.path, (err as Error).message)
     }
-    let raw: unknown
     try {
-      raw = JSON.parse(text)
+      return JSON.parse(text)
     } catch {
       // Said only once parsing failed, so the index of a large notebook is not scanned twice on every open.
       if (text.trim() === '') throw new DamagedFileError(this.path, 'it is empty')
       if (text.includes('\u0000')) throw new DamagedFileError(this.path, 'it holds NUL bytes')
       throw new DamagedFileError(this.path, 'it is not complete JSON')
     }
-    const decoded = this.options.decode ? this.options.decode(raw) : raw
+  }
+
+  validate(decoded: unknown): T {
     const parsed = this.schema.safeParse(decoded)
     if (!parsed.success) {
       const first = parsed.error.issues[0]

@@ -13,11 +13,14 @@ export const LOCK_FILE = '.lock'
 export const HOT_EXIT_FILE = 'hot-exit.json'
 /** The suffix of a file that could not be read: kept, never overwritten, for the analyst or a specialist. */
 export const DAMAGED_SUFFIX = '.damaged'
+/** The SHA-256 of the index as the store last wrote it: an index that still matches it opens without a schema check. */
+export const INDEX_CHECKSUM_FILE = '.notebook.json.sha256'
 
 export function notebookLayout(root: string) {
   return {
     root,
     index: join(root, INDEX_FILE),
+    indexChecksum: join(root, INDEX_CHECKSUM_FILE),
     articlesDir: join(root, ARTICLES_DIR),
     article: (id: string) => join(root, ARTICLES_DIR, `${id}.json`),
     /** The path of an article file relative to the notebook folder, as backups record it. */

@@ -105,7 +105,7 @@ export class NotebookStore {
     await fs.mkdir(layout.originalsDir, { recursive: true })
     const release = await acquireLock(layout.lock, options.holder)
     try {
-      const indexFile = new NotebookFile('index', layout.index, { fs, migrations })
+      const indexFile = new NotebookFile('index', layout.index, { fs, migrations, checksum: layout.indexChecksum })
       const notices: string[] = []
       let problem: IndexProblem | null = null
       let stored: StoredFile<IndexFile> | null = null
@@ -142,7 +142,7 @@ export class NotebookStore {
         write = true
       }
 
-      const db = new Low<IndexFile>(indexFile.adapter, data)
+      const db = new Low<IndexFile>(indexFile.low, data)
       db.data = data
       const store = new NotebookStore(layout, db, !!stored?.newer, fs, migrations, options)
       store.releaseLock = release
@@ -159,7 +159,7 @@ export class NotebookStore {
 
   /** The CLI's listing commands: nothing is written, so a damaged notebook is reported, not repaired. */
   private static async openReadOnly(layout: NotebookLayout, options: OpenOptions, fs: FsOps, migrations: readonly Migration[]): Promise<NotebookStore> {
-    const indexFile = new NotebookFile('index', layout.index, { fs, migrations })
+    const indexFile = new NotebookFile('index', layout.index, { fs, migrations, checksum: layout.indexChecksum })
     let stored: StoredFile<IndexFile> | null
     try {
       stored = await indexFile.read()
@@ -173,7 +173,7 @@ export class NotebookStore {
       }
       throw new UserError(`There is no notebook at ${layout.root}; import an article there first to create one.`)
     }
-    const db = new Low<IndexFile>(indexFile.adapter, stored.data)
+    const db = new Low<IndexFile>(indexFile.low, stored.data)
     db.data = stored.data
     const store = new NotebookStore(layout, db, true, fs, migrations, options)
     if (stored.newer) store.notify('This notebook was written by a newer version of Intel Notebook, so it is open read-only. Update the app to edit it.')
