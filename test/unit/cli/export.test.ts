@@ -42,7 +42,7 @@ describe('CLI: brief create and export', () => {
     expect(md).not.toContain('Registry entry')
     const listed = await cli('--store', store, 'brief', 'list')
     expect(listed.stdout).toContain(`${briefId}  `)
-  })
+  }, 60000)
 
   it('exports articles in every format but PDF, and the whole notebook as JSON that a fresh notebook imports', async () => {
     const { store, dir, articleId } = await notebook()
@@ -61,7 +61,7 @@ describe('CLI: brief create and export', () => {
     const imported = await cli('--store', fresh, 'import', join(dir, 'all.json'))
     expect(imported.code, imported.stderr).toBe(0)
     expect((await cli('--store', fresh, 'list')).stdout).toContain('report')
-  })
+  }, 60000)
 
   it('explains bad usage in one sentence and exits non-zero', async () => {
     const { store, dir } = await notebook()
@@ -79,7 +79,7 @@ describe('CLI: brief create and export', () => {
       expect(r.stderr).toMatch(message)
       expect(r.stderr.trim().split('\n')).toHaveLength(1)
     }
-  })
+  }, 60000)
 
   it('says what to install when PDF export finds no Chromium', async () => {
     const { store, dir } = await notebook()
@@ -93,5 +93,5 @@ describe('CLI: brief create and export', () => {
       if (saved === undefined) delete process.env.CHROMIUM_PATH
       else process.env.CHROMIUM_PATH = saved
     }
-  })
+  }, 60000)
 })

@@ -3,6 +3,8 @@ import { useNotebook } from '../../../helpers/notebook'
 import { seedExportNotebook } from './fixture'
 
 const open = useNotebook()
+// Each test seeds its own notebook (a dozen durable writes), which takes seconds on a busy machine.
+const SLOW = 60000
 
 describe('briefs', () => {
   it('keep their evidence live: a status or grade changed in the article shows in the brief and its export', async () => {
@@ -19,7 +21,7 @@ describe('briefs', () => {
     expect(updated.evidenceCode).toBe('B1')
     const md = new TextDecoder().decode((await services.exportTarget({ kind: 'brief', id: briefId }, 'md')).bytes)
     expect(md).toContain('B1 (source usually reliable; information confirmed by other sources) · corroborated')
-  })
+  }, SLOW)
 
   it('take picked items first, in the analyst\'s order, then the filter\'s matches, without repeats', async () => {
     const { services } = await open()
@@ -40,7 +42,7 @@ describe('briefs', () => {
       ['C3', 'About 10,000', false],
       ['Q1', 'whether the ', true],
     ])
-  })
+  }, SLOW)
 
   it('filter by status and evidence code, which only claims have', async () => {
     const { services } = await open()
@@ -52,7 +54,7 @@ describe('briefs', () => {
     ])
     const byStatus = await services.createBrief({ title: 'Disputed', filter: { articleIds: [], kinds: [], tags: [], statuses: ['disputed'], evidenceCodes: [] } })
     expect((await services.briefEvidence(byStatus.id)).items.map((i) => i.annotation.kind === 'claim' && i.annotation.status)).toEqual(['disputed'])
-  })
+  }, SLOW)
 
   it('count picked items whose article was deleted instead of failing', async () => {
     const { services } = await open()
@@ -70,7 +72,7 @@ describe('briefs', () => {
     expect(evidence.items).toHaveLength(1)
     expect(evidence.missing).toBe(0)
     expect(evidence.brief.items).toHaveLength(1)
-  })
+  }, SLOW)
 
   it('sanitize key judgments, refuse evidence that does not exist, and update and delete', async () => {
     const { services } = await open()
@@ -84,5 +86,5 @@ describe('briefs', () => {
     await services.deleteBrief(brief.id)
     expect(services.listBriefs().some((b) => b.id === brief.id)).toBe(false)
     await expect(services.briefEvidence(brief.id)).rejects.toThrow(/no brief/)
-  })
+  }, SLOW)
 })

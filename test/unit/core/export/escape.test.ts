@@ -6,7 +6,13 @@ import { cssString, escapeHtml, escapeMarkdown } from '../../../../src-main/core
 import { sanitizeFileName } from '../../../../src-main/core/export/file-name'
 
 const md = new MarkdownIt('commonmark')
-const text = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body
+// One parser for every run: a JSDOM per run would make the property runs slow enough to time out on a busy machine.
+const { document } = new JSDOM('<!DOCTYPE html><body></body>').window
+const text = (html: string) => {
+  const body = document.createElement('body')
+  body.innerHTML = html
+  return body
+}
 
 describe('escaping content for each format', () => {
   it('HTML: any string comes back as the same text and makes no element', () => {

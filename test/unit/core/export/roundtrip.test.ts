@@ -176,7 +176,7 @@ describe('notebook JSON export', () => {
     expect(tampered!.status).toBe('failed')
     expect(tampered!.reason).toMatch(/original bytes do not match the SHA-256/)
     expect(target.services.store.index.articles).toHaveLength(0)
-  })
+  }, 60000)
 
   it('passes imported content through the sanitizing policy: scripts, handlers and javascript: links do not survive', async () => {
     const source = await open()
@@ -192,5 +192,5 @@ describe('notebook JSON export', () => {
     expect(view.notes).toBe('<p>n</p>')
     expect(JSON.stringify(view.doc)).not.toMatch(/script|link/)
     expect(target.services.listBriefs()[0]!.judgments).toBe('<p>ok</p>')
-  })
+  }, 60000)
 })
