@@ -11,6 +11,8 @@ export function sanitizeFileName(title: string, extension: string): string {
   let stem = title
     .normalize('NFKC')
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    // Bidirectional controls let "report\u202Efdp.exe" display as "reportexe.pdf".
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[\\/:*?"<>|$`'!;&{}[\]#%~^=+,]/g, ' ')
     .replace(/\.{2,}/g, '.')
     .replace(/\s+/g, ' ')

@@ -11,6 +11,7 @@ import type { RegistryEntry } from '../../shared/model/source'
 import { addAnnotationMark } from '../../shared/schema/annotate-doc'
 import { anchorAt, countOccurrences, findOccurrence, indexText, markedSpans } from '../../shared/schema/plain-text'
 import { UserError } from '../errors'
+import { sanitizeHtml } from '../import/sanitize'
 import type { ServiceContext } from './context'
 import { articleMeta, parseDoc, syncCounts } from './articles'
 import { addToTrash, reconcileBody, sortByPosition } from './reconcile'
@@ -44,7 +45,8 @@ export async function createAnnotation(ctx: ServiceContext, input: { articleId: 
 
 export async function updateAnnotation(ctx: ServiceContext, input: { articleId: string; id: string; patch: AnnotationPatch }): Promise<Annotation> {
   articleMeta(ctx, input.articleId)
-  const { patch } = input
+  // A note is rich text from the window, the CLI or a colleague's file: stored only in the policy's form.
+  const patch = input.patch.note === undefined ? input.patch : { ...input.patch, note: sanitizeHtml(input.patch.note) }
   if (patch.registryId && !ctx.store.index.sources.some((s) => s.id === patch.registryId)) {
     throw new UserError('That source is not in the source registry; pick an entry from the list or create one.')
   }
@@ -126,7 +128,7 @@ export async function annotateQuote(ctx: ServiceContext, input: QuoteAnnotation)
   }
   // Checked once before the registry may gain an entry, so a refused quote changes nothing.
   locate((await ctx.store.readArticle(input.articleId)).doc)
-  const patch: AnnotationPatch = { ...input.patch }
+  const patch: AnnotationPatch = { ...input.patch, ...(input.patch?.note !== undefined ? { note: sanitizeHtml(input.patch.note) } : {}) }
   if (input.kind !== 'source' && input.sourceName) throw new UserError('--source-name applies to a source annotation only.')
   const now = ctx.now()
   const id = newId('annotation')
