@@ -68,6 +68,28 @@ describe('imported files', () => {
   })
 })
 
+describe('the export preview', () => {
+  it.each(['links-obfuscated', 'title-breakout', 'svg-style-use'])('of the article imported from %s shows nothing that acts', async (id) => {
+    const name = files.find((f) => f.fixture.id === id)!.name
+    const meta = h.services.listArticles().find((a) => a.provenance.name === name)!
+    await h.services.saveArticleNotes(meta.id, fixture('img-onerror').html + fixture(id as 'svg-style-use').html)
+    await page.reload()
+    effects = watchEffects(page)
+    await page.locator('.article-list button.article-row').filter({ has: page.locator('.article-row-title').getByText(meta.title, { exact: true }) }).click()
+    await expect.poll(() => page.locator('.article-body').textContent()).toContain(ARTICLE_SENTENCE)
+    await page.keyboard.press('Control+e')
+    const preview = page.getByTestId('export-preview')
+    await expect.poll(() => preview.locator('main').textContent()).toContain(ARTICLE_SENTENCE)
+    await settle()
+    const links = preview.locator('a')
+    for (let i = 0; i < (await links.count()); i++) await links.nth(i).click({ timeout: 2000 }).catch(() => {})
+    await settle()
+    expect(await renderedProblems(preview, { fragmentLinks: true })).toEqual([])
+    expect(await effects.list()).toEqual([])
+    await page.keyboard.press('Escape')
+  })
+})
+
 describe('an article file written by someone else', () => {
   it('opens after a restart with its body, notes and annotation notes cleaned, and nothing acting', async () => {
     const article = await h.services.createArticle({ title: 'Synced from a colleague', text: `The port authority said ${ARTICLE_SENTENCE}. Agents disagreed.` })

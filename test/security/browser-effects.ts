@@ -50,14 +50,17 @@ const FORBIDDEN = 'script, iframe, frame, object, embed, applet, svg, math, form
 
 /**
  * Dangerous structure under a root: forbidden elements, any on* attribute, a link, image or form URL the policy
- * refuses, an image with a source. Returns one line per problem.
+ * refuses, an image with a source. `fragmentLinks` admits links within the page (an export's footnotes).
+ * Returns one line per problem.
  */
-export async function renderedProblems(root: Locator): Promise<string[]> {
+export async function renderedProblems(root: Locator, options: { fragmentLinks?: boolean } = {}): Promise<string[]> {
   const found = await root.evaluateAll(
     (roots, forbidden) => {
       const out: { problems: string[]; urls: string[] } = { problems: [], urls: [] }
       for (const r of roots) {
-        for (const el of [r, ...Array.from(r.querySelectorAll('*'))]) {
+        // An open shadow root (the export preview) is rendered content too.
+        const inside = [...Array.from(r.querySelectorAll('*')), ...Array.from(r.shadowRoot?.querySelectorAll('*') ?? [])]
+        for (const el of [r, ...inside]) {
           if (el !== r && el.matches(forbidden)) out.problems.push(`<${el.localName}>`)
           for (const attr of Array.from(el.attributes)) {
             if (/^on/i.test(attr.name)) out.problems.push(`${el.localName}[${attr.name}]`)
@@ -72,7 +75,8 @@ export async function renderedProblems(root: Locator): Promise<string[]> {
     },
     FORBIDDEN,
   )
-  return [...found.problems, ...found.urls.filter((u) => !isSafeHref(u)).map((u) => `a[href=${u}]`)]
+  const unsafe = found.urls.filter((u) => !isSafeHref(u) && !(options.fragmentLinks && /^#[\w-]+$/.test(u)))
+  return [...found.problems, ...unsafe.map((u) => `a[href=${u}]`)]
 }
 
 /** Clicks each link under the root as an analyst would, so a javascript: or data: link that survived would act. */
