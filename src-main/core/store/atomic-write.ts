@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 import type { FileHandle } from 'node:fs/promises'
 import { realFs, type FsOps } from './fs-ops'
+import type { FolderSync } from './dir-sync'
 
 const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES'])
 const RENAME_ATTEMPTS = 8
@@ -11,8 +12,9 @@ const RENAME_ATTEMPTS = 8
  * a unique temp file in the same folder, fsynced, renamed over the target, then the folder fsynced so the
  * rename itself survives power loss. (steno, lowdb's default writer, renames but never fsyncs.)
  * A rename refused with EPERM/EBUSY (a virus scanner or indexer holding the file on Windows) is retried.
+ * `folders` lets a caller that writes often keep its folders open for the final fsync.
  */
-export async function atomicWrite(path: string, data: string | Uint8Array | readonly Uint8Array[], fs: FsOps = realFs): Promise<void> {
+export async function atomicWrite(path: string, data: string | Uint8Array | readonly Uint8Array[], fs: FsOps = realFs, folders?: FolderSync): Promise<void> {
   const dir = dirname(path)
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await fs.open(tmp, 'wx', 0o600)
@@ -32,7 +34,8 @@ export async function atomicWrite(path: string, data: string | Uint8Array | read
     await fs.unlink(tmp).catch(() => {})
     throw err
   }
-  await syncDir(dir, fs)
+  if (folders) await folders.sync(dir)
+  else await syncDir(dir, fs)
 }
 
 /** Writes chunks in order with as few calls as the system allows, so a large file is never joined in memory first. */

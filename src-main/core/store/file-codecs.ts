@@ -7,6 +7,7 @@ import { atomicWrite } from './atomic-write'
 import { migrate, MIGRATIONS, targetVersion, type FileKind, type Migration } from './migrations'
 import { stableBytesInSlices } from './stable-json'
 import { realFs, errorCode, type FsOps } from './fs-ops'
+import type { FolderSync } from './dir-sync'
 
 export type FileOf<K extends FileKind> = K extends 'index' ? IndexFile : ArticleFile
 
@@ -34,6 +35,7 @@ export class NewerFormatError extends UserError {
 
 export interface CodecOptions {
   fs?: FsOps
+  folders?: FolderSync
   migrations?: readonly Migration[]
   /**
    * Where the store records the SHA-256 of each index it writes. An index whose bytes still match it is the very
@@ -67,6 +69,7 @@ export class NotebookFile<K extends FileKind> {
     this.fs = options.fs ?? realFs
     this.adapter = new JsonFileAdapter<FileOf<K>>(path, SCHEMAS[kind] as never, {
       fs: this.fs,
+      folders: options.folders,
       decode: (raw) => this.decode(raw),
       ...(kind === 'index' ? { serialize: (data: FileOf<K>) => stableBytesInSlices(data) } : {}),
     })
@@ -99,7 +102,7 @@ export class NotebookFile<K extends FileKind> {
   async write(data: FileOf<K>): Promise<void> {
     if (!this.options.checksum) return this.adapter.write(data)
     const chunks = await stableBytesInSlices(data)
-    await atomicWrite(this.path, chunks, this.fs)
+    await atomicWrite(this.path, chunks, this.fs, this.options.folders)
     const hash = createHash('sha256')
     for (let i = 0; i < chunks.length; i++) {
       hash.update(chunks[i]!)
@@ -107,7 +110,7 @@ export class NotebookFile<K extends FileKind> {
     }
     const size = chunks.reduce((n, c) => n + c.byteLength, 0)
     // Losing this record only costs the next open a full check, so a failure here does not fail the save.
-    await atomicWrite(this.options.checksum, JSON.stringify({ sha256: hash.digest('hex'), size }), this.fs).catch(() => {})
+    await atomicWrite(this.options.checksum, JSON.stringify({ sha256: hash.digest('hex'), size }), this.fs, this.options.folders).catch(() => {})
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Adapter } from 'lowdb'
 import type { ZodType } from 'zod'
 import { atomicWrite } from './atomic-write'
 import { realFs, type FsOps } from './fs-ops'
+import type { FolderSync } from './dir-sync'
 import { stableStringify } from './stable-json'
 import { DamagedFileError } from '../errors'
 
@@ -17,6 +18,7 @@ export class JsonFileAdapter<T> implements Adapter<T> {
     private readonly schema: ZodType<T>,
     private readonly options: {
       fs?: FsOps
+      folders?: FolderSync
       decode?: (raw: unknown) => unknown
       encode?: (text: string) => string | Uint8Array
       decodeBytes?: (bytes: Buffer) => string
@@ -71,10 +73,10 @@ export class JsonFileAdapter<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     if (this.options.serialize && !this.options.encode) {
-      await atomicWrite(this.path, await this.options.serialize(data), this.options.fs)
+      await atomicWrite(this.path, await this.options.serialize(data), this.options.fs, this.options.folders)
       return
     }
     const text = stableStringify(data)
-    await atomicWrite(this.path, this.options.encode ? this.options.encode(text) : text, this.options.fs)
+    await atomicWrite(this.path, this.options.encode ? this.options.encode(text) : text, this.options.fs, this.options.folders)
   }
 }

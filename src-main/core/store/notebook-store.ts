@@ -6,6 +6,7 @@ import { notebookLayout, type NotebookLayout } from './layout'
 import { WriteQueue } from './write-queue'
 import { atomicWrite } from './atomic-write'
 import { realFs, exists, type FsOps } from './fs-ops'
+import { DirectorySync } from './dir-sync'
 import { acquireLock } from './lock-file'
 import { MIGRATIONS, targetVersion, type Migration } from './migrations'
 import { NewerFormatError, NotebookFile, type StoredFile } from './file-codecs'
@@ -78,6 +79,7 @@ export class NotebookStore {
     private readonly fs: FsOps,
     private readonly migrations: readonly Migration[],
     private readonly options: OpenOptions,
+    private readonly folders: DirectorySync,
   ) {
     const spacing = options.spacing ?? DEFAULT_SPACING
     const status = (s: StoreStatus) => options.onStatus?.(s)
@@ -104,8 +106,9 @@ export class NotebookStore {
     await fs.mkdir(layout.articlesDir, { recursive: true })
     await fs.mkdir(layout.originalsDir, { recursive: true })
     const release = await acquireLock(layout.lock, options.holder)
+    const folders = new DirectorySync(fs)
     try {
-      const indexFile = new NotebookFile('index', layout.index, { fs, migrations, checksum: layout.indexChecksum })
+      const indexFile = new NotebookFile('index', layout.index, { fs, migrations, folders, checksum: layout.indexChecksum })
       const notices: string[] = []
       let problem: IndexProblem | null = null
       let stored: StoredFile<IndexFile> | null = null
@@ -144,7 +147,7 @@ export class NotebookStore {
 
       const db = new Low<IndexFile>(indexFile.low, data)
       db.data = data
-      const store = new NotebookStore(layout, db, !!stored?.newer, fs, migrations, options)
+      const store = new NotebookStore(layout, db, !!stored?.newer, fs, migrations, options, folders)
       store.releaseLock = release
       if (migratedAtOpen) store.migrationBackup = Promise.resolve()
       for (const n of notices) store.notify(n)
@@ -152,6 +155,7 @@ export class NotebookStore {
       store.background = sweepTempFiles(layout, fs).catch(() => 0)
       return store
     } catch (err) {
+      await folders.close()
       await release()
       throw err
     }
@@ -159,7 +163,8 @@ export class NotebookStore {
 
   /** The CLI's listing commands: nothing is written, so a damaged notebook is reported, not repaired. */
   private static async openReadOnly(layout: NotebookLayout, options: OpenOptions, fs: FsOps, migrations: readonly Migration[]): Promise<NotebookStore> {
-    const indexFile = new NotebookFile('index', layout.index, { fs, migrations, checksum: layout.indexChecksum })
+    const folders = new DirectorySync(fs)
+    const indexFile = new NotebookFile('index', layout.index, { fs, migrations, folders, checksum: layout.indexChecksum })
     let stored: StoredFile<IndexFile> | null
     try {
       stored = await indexFile.read()
@@ -175,7 +180,7 @@ export class NotebookStore {
     }
     const db = new Low<IndexFile>(indexFile.low, stored.data)
     db.data = stored.data
-    const store = new NotebookStore(layout, db, true, fs, migrations, options)
+    const store = new NotebookStore(layout, db, true, fs, migrations, options, folders)
     if (stored.newer) store.notify('This notebook was written by a newer version of Intel Notebook, so it is open read-only. Update the app to edit it.')
     return store
   }
@@ -258,7 +263,7 @@ export class NotebookStore {
     const path = this.layout.original(sha256)
     return this.schedule(`original:${sha256}`, async () => {
       if (await exists(path, this.fs)) return
-      await atomicWrite(path, bytes, this.fs)
+      await atomicWrite(path, bytes, this.fs, this.folders)
     })
   }
 
@@ -281,6 +286,7 @@ export class NotebookStore {
     await this.queue.drain()
     this.queue.dispose()
     await this.background
+    await this.folders.close()
     await this.releaseLock?.()
   }
 
@@ -323,7 +329,7 @@ export class NotebookStore {
   }
 
   private articleFile(id: string): NotebookFile<'article'> {
-    return new NotebookFile('article', this.layout.article(id), { fs: this.fs, migrations: this.migrations })
+    return new NotebookFile('article', this.layout.article(id), { fs: this.fs, migrations: this.migrations, folders: this.folders })
   }
 
   private async articleDb(id: string): Promise<Low<ArticleFile>> {

@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { atomicWrite } from '../../../../src-main/core/store/atomic-write'
 import { realFs, type FsOps } from '../../../../src-main/core/store/fs-ops'
+import { DirectorySync } from '../../../../src-main/core/store/dir-sync'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
 const tempDir = useTempDirs()
@@ -91,5 +92,36 @@ describe('atomicWrite of chunks', () => {
     const chunks = ['{"a": "Überblick', ' Київ', '', ' 北京"}\n'].map((s) => Buffer.from(s, 'utf8'))
     await atomicWrite(join(dir, 'x.json'), chunks, fs)
     expect(await readFile(join(dir, 'x.json'), 'utf8')).toBe('{"a": "Überblick Київ 北京"}\n')
+  })
+})
+
+describe('DirectorySync', () => {
+  it('opens each folder once, fsyncs it after every rename, and closes it when done', async () => {
+    const dir = await tempDir()
+    const log: string[] = []
+    const fs: FsOps = {
+      ...realFs,
+      open: (async (p: string, flags: string, mode?: number) => {
+        const h = await realFs.open(p, flags, mode)
+        if (p !== dir) return h
+        log.push('open dir')
+        const sync = h.sync.bind(h)
+        const close = h.close.bind(h)
+        h.sync = async () => {
+          log.push('sync dir')
+          return sync()
+        }
+        h.close = async () => {
+          log.push('close dir')
+          return close()
+        }
+        return h
+      }) as FsOps['open'],
+    }
+    const folders = new DirectorySync(fs)
+    for (const n of [1, 2, 3]) await atomicWrite(join(dir, 'x.json'), `v${n}`, fs, folders)
+    await folders.close()
+    expect(log).toEqual(['open dir', 'sync dir', 'sync dir', 'sync dir', 'close dir'])
+    expect(await readFile(join(dir, 'x.json'), 'utf8')).toBe('v3')
   })
 })

@@ -47,18 +47,18 @@ describe('concurrent annotation writes', () => {
     const calls = Array.from({ length: 1000 }, (_, i) => {
       const id = ids[i % 50]!
       const round = Math.floor(i / 50)
-      const patch = round % 2 === 0 ? { note: `note ${round}` } : { tags: [`round-${round}`] }
+      const patch = round % 2 === 0 ? { note: `<p>note ${round}</p>` } : { tags: [`round-${round}`] }
       return services.updateAnnotation({ articleId, id, patch })
     })
     const results = await Promise.all(calls)
     expect(results).toHaveLength(1000)
     const expectFinal = (annotations: readonly Annotation[]) => {
-      for (const id of ids) expect(annotations.find((a) => a.id === id)).toMatchObject({ note: 'note 18', tags: ['round-19'] })
+      for (const id of ids) expect(annotations.find((a) => a.id === id)).toMatchObject({ note: '<p>note 18</p>', tags: ['round-19'] })
     }
     expectFinal((await services.getArticle(articleId)).annotations)
     // What each call returned is the record as it stood after that call: a running history, not a lost update.
-    expect(results[50 * 19 + 7]).toMatchObject({ note: 'note 18', tags: ['round-19'] })
-    expect(results[50 * 2 + 7]).toMatchObject({ note: 'note 2', tags: ['round-1'] })
+    expect(results[50 * 19 + 7]).toMatchObject({ note: '<p>note 18</p>', tags: ['round-19'] })
+    expect(results[50 * 2 + 7]).toMatchObject({ note: '<p>note 2</p>', tags: ['round-1'] })
     expect(writes).toBeLessThan(1000)
     const again = await reopen()
     expectFinal((await again.getArticle(articleId)).annotations)
