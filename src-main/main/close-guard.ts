@@ -45,13 +45,24 @@ export class CloseGuard {
   /** Resolves true once everything is on disk or the analyst chose to quit anyway; false to keep the window. */
   prepareToClose(): Promise<boolean> {
     if (this.allowed) return Promise.resolve(true)
-    this.running ??= this.run().finally(() => {
+    this.running ??= this.run(true).finally(() => {
       this.running = null
     })
     return this.running
   }
 
-  private async run(): Promise<boolean> {
+  /**
+   * The same flush before the notebook is switched under the window, which stays open: true to go ahead, false
+   * when the analyst chose to keep editing the notebook whose writes fail.
+   */
+  prepareToLeave(): Promise<boolean> {
+    this.running ??= this.run(false).finally(() => {
+      this.running = null
+    })
+    return this.running
+  }
+
+  private async run(closing: boolean): Promise<boolean> {
     await this.waitForRenderer()
     const { store } = this.deps
     for (;;) {
@@ -63,7 +74,7 @@ export class CloseGuard {
       if (choice === 'keep-editing') return false
       if (choice === 'quit-anyway') break
     }
-    this.allowed = true
+    if (closing) this.allowed = true
     return true
   }
 

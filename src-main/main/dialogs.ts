@@ -1,7 +1,7 @@
 /**
  * Native dialogs. File paths exist only here, in main: the renderer receives names and bytes (DESIGN rule 9).
  */
-import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions } from 'electron'
+import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
 import { IMPORT_EXTENSIONS, readPickedFiles, type PickedFile } from './import-files'
 
 export async function pickImportFiles(win: BrowserWindow | null): Promise<PickedFile[]> {
@@ -58,6 +58,38 @@ export async function askUnsaved(win: BrowserWindow | null, detail: string): Pro
     noLink: true,
   })
   return UNSAVED_BUTTONS[response]?.choice ?? 'keep-editing'
+}
+
+/** File > Open Notebook…: a folder that holds a notebook; null when cancelled. */
+export async function pickNotebookFolder(win: BrowserWindow | null, near: string): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: 'Open notebook',
+    buttonLabel: 'Open Notebook',
+    message: 'Choose the folder that holds notebook.json.',
+    defaultPath: near,
+    properties: ['openDirectory'],
+  }
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+  return result.canceled ? null : (result.filePaths[0] ?? null)
+}
+
+/** File > New Notebook…: the name and place of a new folder; null when cancelled. */
+export async function pickNewNotebookFolder(win: BrowserWindow | null, near: string): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: 'New notebook',
+    buttonLabel: 'Create Notebook',
+    message: 'Name the folder the new notebook will live in.',
+    nameFieldLabel: 'Notebook:',
+    defaultPath: near,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  }
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+  return result.canceled || !result.filePath ? null : result.filePath
+}
+
+/** Something the analyst should know that needs no decision, such as a notebook that opened instead of another. */
+export async function showNotice(win: BrowserWindow | null, message: string, detail?: string): Promise<void> {
+  await messageBox(win, { type: 'info', title: 'Intel Notebook', message, detail, buttons: ['OK'], noLink: true })
 }
 
 /** Before any window exists (the notebook cannot be opened), the only way to tell the analyst why the app stops. */

@@ -1,23 +1,27 @@
 /**
- * The app's lifecycle: one instance, one notebook, one window. Everything Electron-specific is wired here from
- * the small modules beside it; the notebook itself is core's, opened once and closed on quit.
+ * The app's lifecycle: one instance, one window, one notebook open at a time (the one of the last session, or
+ * the default one). Everything Electron-specific is wired here from the small modules beside it; the notebook
+ * itself is core's, and NotebookSession (notebooks.ts) owns which one is open.
  */
-import { app, session, shell, type BrowserWindow } from 'electron'
+import { app, session as electronSession, shell, type BrowserWindow } from 'electron'
 import { join, resolve } from 'node:path'
 import { events, type EventName, type EventPayloads, type StoreStatusEvent } from '../shared/ipc-contract'
 import type { StoreStatus } from '../core/store/notebook-store'
 import { isUserError, UserError } from '../core/errors'
 import { resolveAppOrigin } from './app-origin'
 import { bundlePaths, notebookDir, USER_DATA_ENV } from './paths'
-import { createMainWindow } from './window'
+import { createMainWindow, trackWindowState } from './window'
 import { guardWebContents, hardenSession } from './security'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
-import { askUnsaved, confirmOpenExternal, pickImportFiles, showStartupError } from './dialogs'
+import { askUnsaved, confirmOpenExternal, pickImportFiles, showNotice, showStartupError } from './dialogs'
 import { installMenu } from './menu'
 import { CloseGuard } from './close-guard'
 import { openAppNotebook, type OpenedNotebook } from './notebook'
 import { exportShellDeps } from './export-shell'
+import { NotebookSession } from './notebooks'
+import { SETTINGS_FILE, SettingsStore } from './settings'
+import { appShellDeps, applyTheme } from './app-shell-deps'
 
 export interface LaunchOptions {
   /** The folder of out/main/index.js. */
@@ -26,11 +30,14 @@ export interface LaunchOptions {
 }
 
 export interface RunningApp {
-  notebook: OpenedNotebook
+  /** The notebook open now; it changes when the analyst switches. */
+  readonly notebook: OpenedNotebook
+  session: NotebookSession
+  settings: SettingsStore
   window(): BrowserWindow | null
 }
 
-/** Starts the app; resolves null when this process is a second instance (it hands over and quits) or cannot open the notebook. */
+/** Starts the app; resolves null when this process is a second instance (it hands over and quits) or cannot open a notebook. */
 export async function runApp({ mainDir, env = process.env }: LaunchOptions): Promise<RunningApp | null> {
   const userData = env[USER_DATA_ENV]
   if (userData) app.setPath('userData', resolve(userData))
@@ -61,11 +68,28 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
     send('onStoreStatus', event)
   }
 
-  let notebook: OpenedNotebook | null = null
-  const services = () => {
-    if (!notebook) throw new UserError('The notebook is still opening; try again in a moment.')
-    return notebook.services
+  const settings = await SettingsStore.load(join(app.getPath('userData'), SETTINGS_FILE))
+  const defaultDir = notebookDir(app.getPath('userData'))
+  let session: NotebookSession | null = null
+  const current = (): NotebookSession => {
+    if (!session) throw new UserError('The notebook is still opening; try again in a moment.')
+    return session
   }
+  const services = () => current().current.services
+
+  const refreshMenu = () =>
+    installMenu({
+      platform: process.platform,
+      dev: origin.kind === 'dev',
+      sendCommand: (command) => void send('onMenuCommand', { command }),
+      theme: settings.value.theme,
+      recent: session?.list().recent ?? [],
+      openRecent: (id) =>
+        void current()
+          .switchToRecent(id)
+          .catch((err: unknown) => showNotice(win, 'The notebook could not be opened.', isUserError(err) ? err.message : String(err))),
+    })
+
   let confirming = false
   const handlers = createHandlers(services, {
     pickImportFiles: () => pickImportFiles(win),
@@ -82,12 +106,13 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
     openExternal: (url) => shell.openExternal(url),
     windowFlushed: () => guard?.windowFlushed(),
     ...exportShellDeps(() => win, (progress) => void send('onExportProgress', progress)),
+    ...appShellDeps({ window: () => win, session: current, settings, documentsDir: app.getPath('documents'), defaultDir, refreshMenu }),
   })
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, origin, (url) => handlers.openExternal({ url })))
   app.on('second-instance', () => {
     if (!win || win.isDestroyed()) {
-      if (notebook && !quitting) openWindow()
+      if (session && !quitting) openWindow()
       return
     }
     if (win.isMinimized()) win.restore()
@@ -98,16 +123,15 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
-    if (notebook && !win && !quitting) openWindow()
+    if (session && !win && !quitting) openWindow()
   })
   app.on('before-quit', () => {
     quitting = true
   })
   app.on('will-quit', (event) => {
-    if (storeClosed || !notebook) return
+    if (storeClosed || !session) return
     event.preventDefault()
-    void notebook.store
-      .close()
+    void Promise.all([session.close(), settings.flush()])
       .catch((err: unknown) => console.error('[quit] closing the notebook failed', err))
       .finally(() => {
         storeClosed = true
@@ -116,43 +140,62 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
   })
 
   await app.whenReady()
-  hardenSession(session.defaultSession, origin, join(app.getAppPath(), 'resources', 'dictionaries'))
+  hardenSession(electronSession.defaultSession, origin, join(app.getAppPath(), 'resources', 'dictionaries'))
+  applyTheme(settings.value.theme, null)
 
-  const dir = notebookDir(app.getPath('userData'))
-  let opened: OpenedNotebook
+  let started: Awaited<ReturnType<typeof NotebookSession.start>>
   try {
-    opened = await openAppNotebook(dir, onStatus)
+    started = await NotebookSession.start({
+      settings,
+      defaultDir,
+      open: (dir, options) => openAppNotebook(dir, onStatus, options),
+      prepareToLeave: () => guard?.prepareToLeave() ?? Promise.resolve(true),
+      switched: (notebook) => {
+        failures.clear()
+        refreshMenu()
+        if (win && !win.isDestroyed()) win.webContents.reload()
+        notebook.services.startSearchIndex()
+      },
+    })
   } catch (err) {
-    const message = isUserError(err) ? err.message : `The notebook at ${dir} could not be opened: ${(err as Error)?.message ?? String(err)}`
+    const message = isUserError(err) ? err.message : `The notebook at ${defaultDir} could not be opened: ${(err as Error)?.message ?? String(err)}`
     console.error('[startup]', err)
     showStartupError(message)
     app.exit(1)
     return null
   }
-  notebook = opened
+  session = started.session
+  const notices = [started.notice, settings.problem].filter((n): n is string => !!n)
 
   registerIpc(handlers, { app: origin, windowContentsId: () => (win && !win.isDestroyed() ? win.webContents.id : null) })
-  installMenu({
-    platform: process.platform,
-    dev: origin.kind === 'dev',
-    sendCommand: (command) => void send('onMenuCommand', { command }),
-    showNotebookFolder: () => void shell.openPath(dir),
-  })
+  refreshMenu()
 
   function openWindow(): void {
-    const current = createMainWindow(bundle.preload, origin)
+    const opened = createMainWindow(bundle.preload, origin, settings.value.window)
+    // The store behind the guard is whichever notebook is open when the window closes.
+    const store = {
+      flush: () => current().current.store.flush(),
+      get failingFiles() {
+        return current().current.store.failingFiles
+      },
+      retryFailedWrites: () => current().current.store.retryFailedWrites(),
+    }
     const closeGuard = new CloseGuard({
       requestFlush: () => send('onFlushRequest', {}),
-      store: opened.store,
+      store,
       describeFailures: (files) =>
-        [...files.map((f) => failures.get(f) ?? `${f} could not be saved.`), `The notebook is in ${dir}.`].join('\n'),
-      askUnsaved: (detail) => askUnsaved(current, detail),
+        [...files.map((f) => failures.get(f) ?? `${f} could not be saved.`), `The notebook is in ${current().dir}.`].join('\n'),
+      askUnsaved: (detail) => askUnsaved(opened, detail),
     })
-    win = current
+    win = opened
     guard = closeGuard
+    trackWindowState(opened, (state) => settings.update((s) => ({ ...s, window: state })))
     // The search index builds in a worker once the first screen is up, so it never delays it.
-    current.once('ready-to-show', () => opened.services.startSearchIndex())
-    current.on('close', (event) => {
+    opened.once('ready-to-show', () => {
+      current().current.services.startSearchIndex()
+      for (const notice of notices.splice(0)) void showNotice(opened, 'Intel Notebook', notice)
+    })
+    opened.on('close', (event) => {
       if (closeGuard.mayClose) return
       event.preventDefault()
       void closeGuard.prepareToClose().then((ok) => {
@@ -161,18 +204,26 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
           return
         }
         if (quitting) app.quit()
-        else if (!current.isDestroyed()) current.close()
+        else if (!opened.isDestroyed()) opened.close()
       })
     })
-    current.on('closed', () => {
-      if (win === current) {
+    opened.on('closed', () => {
+      if (win === opened) {
         win = null
         guard = null
       }
     })
-    current.webContents.on('render-process-gone', (_event, details) => console.error(`[window] the renderer stopped (${details.reason})`))
+    opened.webContents.on('render-process-gone', (_event, details) => console.error(`[window] the renderer stopped (${details.reason})`))
   }
 
   openWindow()
-  return { notebook: opened, window: () => win }
+  const running = session
+  return {
+    get notebook() {
+      return running.current
+    },
+    session: running,
+    settings,
+    window: () => win,
+  }
 }

@@ -1,29 +1,63 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-import { acceleratorFor, MENU_COMMANDS, type CommandMenu, type MenuCommandId } from './menu-commands'
+import { acceleratorFor, COMMANDS, THEME_LABEL, THEMES, themeCommandId, WINDOW_ACTIONS, type CommandMenu, type ThemeSetting } from '../shared/commands'
+
+export interface RecentNotebook {
+  id: string
+  name: string
+  path: string
+}
 
 export interface MenuContext {
   platform: NodeJS.Platform
   /** Adds reload and developer tools, which would drop up to a second of unsaved typing in normal use. */
   dev: boolean
   /** Sends onMenuCommand to the window. */
-  sendCommand(command: MenuCommandId): void
-  showNotebookFolder(): void
+  sendCommand(command: string): void
+  theme: ThemeSetting
+  /** Other notebooks opened before, newest first (the open one is not among them). */
+  recent: readonly RecentNotebook[]
+  openRecent(id: string): void
+}
+
+/** The label of a recent notebook: its name, and its folder, since two cases can share a name. */
+export function recentLabel(n: RecentNotebook): string {
+  return `${n.name} — ${n.path}`
 }
 
 /**
- * The application menu. Electron fires a menu accelerator only for a key the page did not handle, so when the
- * editor handles one of these chords itself (and prevents the default) the command does not run twice.
+ * The application menu, built from the shared command list. Electron fires a menu accelerator only for a key the
+ * page did not handle, so when the editor handles one of these chords itself (and prevents the default) the
+ * command does not run twice.
  */
 export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const mac = ctx.platform === 'darwin'
-  const commands = (menu: CommandMenu): MenuItemConstructorOptions[] =>
-    MENU_COMMANDS.filter((c) => c.menu === menu).map((c) => ({
+  const commands = (menu: CommandMenu, ids?: readonly string[]): MenuItemConstructorOptions[] =>
+    COMMANDS.filter((c) => c.menu === menu && (!ids || ids.includes(c.id))).map((c) => ({
       id: c.id,
       label: c.label,
       accelerator: acceleratorFor(c, ctx.platform),
       click: () => ctx.sendCommand(c.id),
     }))
   const sep: MenuItemConstructorOptions = { type: 'separator' }
+  const role = (id: (typeof WINDOW_ACTIONS)[number]['id']): MenuItemConstructorOptions => ({ role: WINDOW_ACTIONS.find((a) => a.id === id)!.role })
+
+  const openRecent: MenuItemConstructorOptions = {
+    id: 'open-recent',
+    label: 'Open Recent',
+    enabled: ctx.recent.length > 0,
+    submenu: ctx.recent.map((n) => ({ id: `recent-${n.id}`, label: recentLabel(n), click: () => ctx.openRecent(n.id) })),
+  }
+  const themeMenu: MenuItemConstructorOptions = {
+    id: 'theme',
+    label: 'Theme',
+    submenu: THEMES.map((t) => ({
+      id: themeCommandId(t),
+      label: THEME_LABEL[t],
+      type: 'radio' as const,
+      checked: t === ctx.theme,
+      click: () => ctx.sendCommand(themeCommandId(t)),
+    })),
+  }
 
   const template: MenuItemConstructorOptions[] = []
   if (mac) template.push({ role: 'appMenu' })
@@ -31,9 +65,11 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     {
       label: '&File',
       submenu: [
-        ...commands('File'),
+        ...commands('File', ['new-article', 'import', 'export']),
         sep,
-        { id: 'show-notebook-folder', label: 'Show Notebook Folder', click: () => ctx.showNotebookFolder() },
+        ...commands('File', ['new-notebook', 'open-notebook', 'switch-notebook']),
+        openRecent,
+        ...commands('File', ['show-notebook-folder']),
         sep,
         mac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -57,13 +93,18 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     {
       label: '&View',
       submenu: [
-        ...commands('View'),
+        ...commands('View', ['command-palette']),
         sep,
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        ...commands('View', ['toggle-library', 'toggle-panel']),
         sep,
-        { role: 'togglefullscreen' },
+        themeMenu,
+        ...commands('View', ['cycle-theme']),
+        sep,
+        role('zoom-reset'),
+        role('zoom-in'),
+        role('zoom-out'),
+        sep,
+        role('toggle-full-screen'),
         ...(ctx.dev ? [sep, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),
       ],
     },

@@ -13,15 +13,16 @@ export interface OpenedNotebook {
 }
 
 /**
- * Opens the app's notebook, creating it on first launch with the sample article, so a new analyst sees at once
+ * Opens a notebook, creating the default one on first launch with the sample article, so a new analyst sees at once
  * what tagged claims, sources and questions look like. "First launch" means the index did not exist: a notebook
  * the analyst emptied on purpose is not refilled.
  */
-export async function openAppNotebook(dir: string, onStatus: (status: StoreStatus) => void): Promise<OpenedNotebook> {
+export async function openAppNotebook(dir: string, onStatus: (status: StoreStatus) => void, options: { seedSample?: boolean } = {}): Promise<OpenedNotebook> {
   const created = !existsSync(notebookLayout(dir).index)
   const store = await NotebookStore.open(dir, { holder: 'Intel Notebook app', onStatus })
   const services = createServices(store)
-  if (created && store.isEmpty && !store.readOnly) {
+  // A notebook the analyst makes with File > New Notebook starts empty; its empty state says how to fill it.
+  if (created && options.seedSample !== false && store.isEmpty && !store.readOnly) {
     try {
       await seedSample(services, sample as SampleArticle)
     } catch (err) {

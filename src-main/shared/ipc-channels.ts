@@ -44,6 +44,15 @@ export const channels = {
   dismissSuggestions: 'assistant:dismiss',
   openExternal: 'shell:open-external',
   flushed: 'app:flushed',
+  listNotebooks: 'notebooks:list',
+  openNotebook: 'notebooks:open',
+  createNotebook: 'notebooks:create',
+  switchNotebook: 'notebooks:switch',
+  showNotebookFolder: 'notebooks:show-folder',
+  loadUiState: 'ui:load-state',
+  saveUiState: 'ui:save-state',
+  setTheme: 'ui:set-theme',
+  windowAction: 'window:action',
 } as const
 
 export type ChannelMethod = keyof typeof channels

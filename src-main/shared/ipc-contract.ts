@@ -16,6 +16,8 @@ import { SearchQuerySchema, type SearchResponse } from './model/search'
 import type { LedgerRow, LinkEnd, QuestionRow, RegistryRow, SuggestionView } from './model/ledger'
 import { QUESTION_STATUS } from './model/grading'
 import { BriefSchema, type Brief } from './model/brief'
+import { NOTEBOOK_REF_ID, UiStateSchema, type LoadedUiState, type NotebookList, type NotebookSwitch } from './model/settings'
+import { THEMES, WINDOW_ACTION_IDS, type ThemeSetting } from './commands'
 
 const articleId = idSchema('article')
 const annotationId = idSchema('annotation')
@@ -147,6 +149,22 @@ export const contract = {
   openExternal: { channel: channels.openExternal, input: z.object({ url: z.string().max(4096) }).strict() },
   /** The window answers main's request to flush pending edits before it closes. */
   flushed: { channel: channels.flushed, input: z.void() },
+
+  /** The open notebook and the recent ones, by name, folder and an id to switch by. */
+  listNotebooks: { channel: channels.listNotebooks, input: z.void() },
+  /** Main's folder dialog picks a notebook; main flushes, switches and reloads the window. */
+  openNotebook: { channel: channels.openNotebook, input: z.void() },
+  /** Main's save dialog names a new folder; main creates the notebook there and switches to it. */
+  createNotebook: { channel: channels.createNotebook, input: z.void() },
+  /** A recent notebook by the id listNotebooks gave; the window never names a folder. */
+  switchNotebook: { channel: channels.switchNotebook, input: z.object({ id: z.string().regex(NOTEBOOK_REF_ID, 'not a notebook id') }).strict() },
+  showNotebookFolder: { channel: channels.showNotebookFolder, input: z.void() },
+  /** The window's saved view state (panes, open article and scroll) and the theme, from main's settings file. */
+  loadUiState: { channel: channels.loadUiState, input: z.void() },
+  saveUiState: { channel: channels.saveUiState, input: UiStateSchema },
+  setTheme: { channel: channels.setTheme, input: z.object({ theme: z.enum(THEMES) }).strict() },
+  /** Zoom and full screen, which only main can do to the window (the View menu's roles, from the palette). */
+  windowAction: { channel: channels.windowAction, input: z.object({ action: z.enum(WINDOW_ACTION_IDS) }).strict() },
 } as const satisfies { [M in keyof typeof channels]: { channel: (typeof channels)[M]; input: z.ZodType } }
 
 export type Contract = typeof contract
@@ -270,6 +288,15 @@ export interface Outputs {
   exportPreview: ExportPreview
   exportSave: ExportSaved
   showExportInFolder: { shown: boolean }
+  listNotebooks: NotebookList
+  openNotebook: NotebookSwitch
+  createNotebook: NotebookSwitch
+  switchNotebook: NotebookSwitch
+  showNotebookFolder: { shown: true }
+  loadUiState: LoadedUiState
+  saveUiState: { saved: true }
+  setTheme: { theme: ThemeSetting }
+  windowAction: { done: true }
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> }

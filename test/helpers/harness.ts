@@ -20,6 +20,9 @@ import sample from '../../resources/sample/sample-article.json'
 import { CHROMIUM_PATH, launchChromium } from './chromium'
 import { decodeWire, encodeWire } from './wire'
 import { installWindowApi } from './window-api-shim'
+import { harnessAppShell, type HarnessAppHost } from './harness-app-shell'
+import { SettingsStore, SETTINGS_FILE } from '../../src-main/main/settings'
+import type { WindowActionId } from '../../src-main/shared/commands'
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
 
@@ -40,7 +43,7 @@ export interface HarnessOptions {
   storeDir?: string
 }
 
-export class Harness {
+export class Harness implements HarnessAppHost {
   browser!: Browser
   url = ''
   storeDir = ''
@@ -56,17 +59,30 @@ export class Harness {
   cancelSave = false
   shownInFolder: string[] = []
   exportProgress: ExportProgress[] = []
+  /** The app's settings file (view state, theme), in a temporary userData folder of its own. */
+  settings!: SettingsStore
+  userDataDir = ''
+  /** Every page the harness opened, so a notebook switch can flush and reload them as main does its window. */
+  pages: Page[] = []
+  recentNotebooks: string[] = []
+  pendingNotebookFolder: string | null = null
+  windowActions: WindowActionId[] = []
+  shownNotebookFolder = 0
   private exportsDir = ''
   private server!: Server
   private handlers!: HandlerTable
   private ownsDir = false
+  private ownedDir = ''
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the e2e tests.')
     const h = new Harness()
     h.ownsDir = !options.storeDir
     h.storeDir = options.storeDir ?? (await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-')))
+    h.ownedDir = h.storeDir
     await h.openStore()
+    h.userDataDir = await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-userdata-'))
+    h.settings = await SettingsStore.load(join(h.userDataDir, SETTINGS_FILE))
     if (options.seed && h.store.isEmpty) await seedSample(h.services, sample as SampleArticle)
     h.handlers = createHandlers(() => h.services, {
       pickImportFiles: async () => h.pendingImportFiles.splice(0),
@@ -84,6 +100,7 @@ export class Harness {
       showInFolder: (path) => void h.shownInFolder.push(path),
       printToPdf: chromiumPdfRenderer(CHROMIUM_PATH),
       exportProgress: (p) => void h.exportProgress.push(p),
+      ...harnessAppShell(h),
     })
     h.server = createServer((req, res) => void h.route(req, res))
     await new Promise<void>((r) => h.server.listen(0, '127.0.0.1', r))
@@ -98,6 +115,7 @@ export class Harness {
   async newPage(viewport = { width: 1400, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
     const context = await this.browser.newContext({ viewport, colorScheme })
     const page = await context.newPage()
+    this.pages.push(page)
     await page.addInitScript(installWindowApi, { methods: Object.keys(contract), events: Object.keys(events) })
     page.on('pageerror', (err) => console.error('[page error]', err.message))
     await page.goto(this.url)
@@ -119,8 +137,22 @@ export class Harness {
     await this.browser?.close().catch(() => {})
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()))
     await this.store?.close().catch(() => {})
-    if (this.ownsDir) await rm(this.storeDir, { recursive: true, force: true })
+    // The folder the harness made, even when a test switched to another notebook since.
+    if (this.ownsDir) await rm(this.ownedDir, { recursive: true, force: true })
     if (this.exportsDir) await rm(this.exportsDir, { recursive: true, force: true })
+    await this.settings?.flush().catch(() => {})
+    if (this.userDataDir) await rm(this.userDataDir, { recursive: true, force: true })
+  }
+
+  async switchStore(dir: string): Promise<void> {
+    await this.services.closeSearch().catch(() => {})
+    await this.store.close()
+    this.storeDir = dir
+    await this.openStore()
+  }
+
+  currentNotebookName(): string {
+    return this.store.index.notebook.name
   }
 
   private async openStore(): Promise<void> {

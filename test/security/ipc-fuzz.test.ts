@@ -17,6 +17,7 @@ import { createServices, type Services } from '../../src-main/core/services/note
 import { isUserError } from '../../src-main/core/errors'
 import { newId } from '../../src-main/shared/model/ids'
 import { ARTICLE_SENTENCE, docProblems } from './corpus'
+import { appShellMocks } from '../helpers/app-shell-fake'
 
 const methods = Object.keys(contract) as Method[]
 // Sized for a shared two-core machine: the whole table is walked several hundred times per run.
@@ -59,6 +60,7 @@ beforeAll(async () => {
     showInFolder: vi.fn(),
     printToPdf: vi.fn(async () => new Uint8Array()),
     exportProgress: vi.fn(),
+    ...appShellMocks(),
   }
   table = createHandlers(() => services, shell as unknown as ShellDeps)
   const article = await services.createArticle({ title: 'Port report', text: `The port authority said ${ARTICLE_SENTENCE}. Agents disagreed.` })

@@ -11,6 +11,7 @@ import { newId } from '../../src-main/shared/model/ids'
 import { sanitizeHtml, sanitizeStoredHtml } from '../../src-main/core/import/sanitize'
 import { useNotebook } from '../helpers/notebook'
 import { ARTICLE_SENTENCE, articleFileProblems, docProblems, docText, fixture, htmlProblems } from './corpus'
+import { appShellMocks } from '../helpers/app-shell-fake'
 
 const notebook = useNotebook()
 
@@ -27,6 +28,7 @@ function handlers(services: Services): HandlerTable {
     showInFolder: () => {},
     printToPdf: refuse,
     exportProgress: () => {},
+    ...appShellMocks(),
   } as Parameters<typeof createHandlers>[1])
 }
 

@@ -8,11 +8,12 @@ import type { ZodError } from 'zod'
 import { contract, type Api, type ExportProgress, type Input, type Method, type Outputs } from '../../shared/ipc-contract'
 import { isUserError, UserError } from '../../core/errors'
 import type { Services } from '../../core/services/notebook-services'
+import { appShellHandlers, type AppShellDeps } from './app-shell'
 import { sanitizeHtml } from '../../core/import/sanitize'
 import { cleanDocJson } from '../../shared/schema/clean-doc'
 
-/** What only the shell around the window can do: native dialogs, the system browser, closing. */
-export interface ShellDeps {
+/** What only the shell around the window can do: native dialogs, the system browser, closing, notebooks and settings. */
+export interface ShellDeps extends AppShellDeps {
   /** Lets the analyst pick files to import in a native dialog; returns their names and bytes (never paths to the renderer). */
   pickImportFiles(): Promise<Array<{ name: string; bytes: Uint8Array }>>
   /** Asks before leaving the app for a link; true when the analyst agrees. */
@@ -102,6 +103,7 @@ export function createHandlers(services: () => Services, shell: ShellDeps): Hand
       shell.windowFlushed()
       return { ok: true }
     },
+    ...appShellHandlers(shell),
   }
 
   const table = {} as Record<Method, (payload: unknown) => Promise<unknown>>

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { useNotebook } from '../../helpers/notebook'
 import { createHandlers, type ShellDeps } from '../../../src-main/main/ipc/handlers'
 import type { ExportProgress } from '../../../src-main/shared/ipc-contract'
+import { appShellMocks } from '../../helpers/app-shell-fake'
 
 const open = useNotebook()
 
@@ -15,6 +16,7 @@ function shell(savePath: string | null) {
     showInFolder: vi.fn((_path: string) => {}),
     printToPdf: vi.fn(async (_html: string) => new TextEncoder().encode('%PDF-')),
     exportProgress: vi.fn((_p: ExportProgress) => {}),
+    ...appShellMocks(),
   } satisfies ShellDeps
 }
 

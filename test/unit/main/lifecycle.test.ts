@@ -265,12 +265,15 @@ describe('menu commands', () => {
     expect(sent(events.onMenuCommand)).toEqual([{ command: 'tag-claim' }])
   })
 
-  it('show the notebook folder from a path main chose', async () => {
+  it('show the notebook folder from a path main chose, whatever the window asks', async () => {
     const userData = await tempDir()
     await launch(userData)
     const template = (Menu.applied as { template: Array<{ submenu?: Array<{ id?: string; click?: () => void }> }> }).template
     template.flatMap((m) => m.submenu ?? []).find((i) => i.id === 'show-notebook-folder')!.click!()
-    expect(shell.openPath).toHaveBeenCalledWith(join(userData, 'Notebook'))
+    expect(sent(events.onMenuCommand)).toEqual([{ command: 'show-notebook-folder' }])
+    await expect(call('notebooks:show-folder', { path: '/etc' })).rejects.toThrow(/Invalid request/)
+    await call('notebooks:show-folder')
+    expect(shell.openPath).toHaveBeenCalledExactlyOnceWith(join(userData, 'Notebook'))
   })
 })
 

@@ -8,6 +8,7 @@ import { createServices } from '../../../src-main/core/services/notebook-service
 import { createHandlers, type ShellDeps } from '../../../src-main/main/ipc/handlers'
 import { useTempDirs } from '../../helpers/temp-dir'
 import { FakeWebContents, invokeFrom, ipcMain, resetElectron } from './stub-electron'
+import { appShellMocks } from '../../helpers/app-shell-fake'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { registerIpc } = await import('../../../src-main/main/ipc/register')
@@ -31,6 +32,7 @@ function fakeShell() {
     showInFolder: vi.fn((_path: string) => {}),
     printToPdf: vi.fn(async (_html: string) => new Uint8Array()),
     exportProgress: vi.fn(),
+    ...appShellMocks(),
   } satisfies ShellDeps
 }
 let shell: ReturnType<typeof fakeShell>

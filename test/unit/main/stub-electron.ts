@@ -43,7 +43,7 @@ class FakeApp extends EventEmitter {
   whenReady = vi.fn(() => Promise.resolve())
   getAppPath = vi.fn(() => '/app')
   getPath = vi.fn((name: string) => {
-    const p = this.paths.get(name)
+    const p = this.paths.get(name) ?? (name === 'documents' ? '/home/analyst/Documents' : undefined)
     if (!p) throw new Error(`no fake path for ${name}`)
     return p
   })
@@ -59,6 +59,10 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: Listener | null = null
   isDestroyed = () => this.destroyed
   setWindowOpenHandler = vi.fn((h: Listener) => void (this.windowOpenHandler = h))
+  zoomLevel = 0
+  getZoomLevel = () => this.zoomLevel
+  setZoomLevel = vi.fn((level: number) => void (this.zoomLevel = level))
+  reload = vi.fn()
   /** The top frame, as `event.senderFrame` would give it. */
   mainFrame = { url: '', parent: null as unknown, top: null as unknown }
 }
@@ -69,6 +73,17 @@ export class BrowserWindow extends EventEmitter {
   destroyed = false
   visible = false
   minimized = false
+  maximized = false
+  fullScreen = false
+  bounds = { x: 0, y: 0, width: 0, height: 0 }
+  normalBounds: { x: number; y: number; width: number; height: number } | null = null
+  isMaximized = () => this.maximized
+  isFullScreen = () => this.fullScreen
+  maximize = vi.fn(() => void (this.maximized = true))
+  setFullScreen = vi.fn((on: boolean) => void (this.fullScreen = on))
+  getBounds = () => ({ ...this.bounds })
+  getNormalBounds = () => ({ ...(this.normalBounds ?? this.bounds) })
+  setBackgroundColor = vi.fn()
   loadFile = vi.fn(async (path: string) => {
     this.webContents.mainFrame.url = new URL(`file://${path}`).href
   })
@@ -93,6 +108,7 @@ export class BrowserWindow extends EventEmitter {
 
   constructor(readonly options: Record<string, any>) {
     super()
+    this.bounds = { x: options.x ?? 100, y: options.y ?? 100, width: options.width ?? 800, height: options.height ?? 600 }
     BrowserWindow.instances.push(this)
     app.emit('web-contents-created', fakeEvent(), this.webContents)
   }
@@ -141,6 +157,7 @@ export const session = { defaultSession: fakeSession() }
 function dialogFns() {
   return {
     showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' as string | undefined })),
     showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
     showErrorBox: vi.fn(),
   }
@@ -162,7 +179,24 @@ export const Menu = {
   setApplicationMenu: vi.fn((menu: unknown) => void (Menu.applied = menu)),
 }
 
-export const nativeTheme = { shouldUseDarkColors: false }
+export const nativeTheme = {
+  themeSource: 'system' as 'system' | 'light' | 'dark',
+  systemDark: false,
+  /** As Electron: the OS's choice unless themeSource overrides it. */
+  get shouldUseDarkColors(): boolean {
+    return this.themeSource === 'system' ? this.systemDark : this.themeSource === 'dark'
+  },
+  set shouldUseDarkColors(dark: boolean) {
+    this.systemDark = dark
+  },
+}
+
+/** One 1920×1080 screen unless a test plugs in others. */
+export const screen = {
+  displays: [{ workArea: { x: 0, y: 25, width: 1920, height: 1055 } }],
+  getAllDisplays: () => screen.displays,
+  getPrimaryDisplay: () => screen.displays[0]!,
+}
 
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
@@ -187,7 +221,9 @@ export function resetElectron(): void {
   contextBridge.exposed.clear()
   ipcRenderer.removeAllListeners()
   Menu.applied = null
-  nativeTheme.shouldUseDarkColors = false
+  nativeTheme.themeSource = 'system'
+  nativeTheme.systemDark = false
+  screen.displays = [{ workArea: { x: 0, y: 25, width: 1920, height: 1055 } }]
   // Fresh mocks, so a queued mockResolvedValueOnce cannot leak into the next test.
   Object.assign(dialog, dialogFns())
   Object.assign(shell, shellFns())
@@ -196,4 +232,4 @@ export function resetElectron(): void {
   ipcRenderer.invoke.mockImplementation(async () => undefined)
 }
 
-export default { app, BrowserWindow, ipcMain, session, dialog, shell, Menu, nativeTheme, contextBridge, ipcRenderer }
+export default { app, BrowserWindow, ipcMain, session, dialog, shell, Menu, nativeTheme, screen, contextBridge, ipcRenderer }

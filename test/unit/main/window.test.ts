@@ -60,6 +60,6 @@ describe('the window', () => {
   it('paints a dark background when the OS is dark', () => {
     nativeTheme.shouldUseDarkColors = true
     const win = createMainWindow('/p.cjs', resolveAppOrigin({ rendererDir: '/r', packaged: true })) as unknown as BrowserWindow
-    expect(win.options.backgroundColor).toBe('#1e1e1e')
+    expect(win.options.backgroundColor).toBe('#1c1c1e')
   })
 })
