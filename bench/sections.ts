@@ -1,0 +1,23 @@
+import type { BenchSection } from './lib/section'
+
+/**
+ * The sections of `npm run bench`, in the order a full run takes them. Each loads its code only when it runs, so
+ * `npm run bench -- store` does not pay for the search engines. To add one: write bench/<name>.ts and add a line.
+ */
+export const SECTIONS: BenchSection[] = [
+  {
+    name: 'store',
+    title: 'notebook store: open, save, writes per burst, memory; against single-file lowdb and the fsync floor',
+    run: async (ctx) => (await import('./store')).storeBench(ctx),
+  },
+  {
+    name: 'search',
+    title: 'search as you type over notebook M',
+    run: async (ctx) => (await (await import('./search')).searchBench(ctx.out)).p95 <= 15,
+  },
+  {
+    name: 'export',
+    title: 'exporting a 200-annotation brief',
+    run: async (ctx) => (await import('./export')).runExportBench(ctx.out),
+  },
+]

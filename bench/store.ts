@@ -1,0 +1,203 @@
+/**
+ * The "store" section of the benchmarks (DESIGN.md's performance targets for the notebook store), on generated
+ * notebooks S (1,000 articles) and M (10,000 articles × 800 words × 20 annotations):
+ * open until the library list is ready; save after one edit, until on disk and how long it blocks the event loop;
+ * the same save on a naive single-file lowdb holding the same data, and the floor (writing and fsyncing the same
+ * bytes once, alone), both measured in this same run; how many disk writes twenty edits in one second cost;
+ * a list-level change (the index rewritten); and the memory of a process holding notebook M.
+ *
+ *   npm run bench -- store            (both sizes)
+ *   npm run bench -- store --size S   (one size)
+ */
+import { link, mkdir, open as openFile, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { NotebookStore } from '../src-main/core/store/notebook-store'
+import { notebookLayout } from '../src-main/core/store/layout'
+import { createServices } from '../src-main/core/services/notebook-services'
+import type { BenchContext } from './lib/section'
+import { mb, ms, percentile, ratio, sleep } from './lib/stats'
+import { table, verdict } from './lib/table'
+import { timeAndBlocking } from './lib/loop-block'
+import { runProbe } from './lib/child'
+import { generatedNotebook, SIZES, type GeneratedNotebook, type Size } from './store/generate'
+import { editBody } from './store/edit'
+
+const TARGET = { openMs: 400, saveP95Ms: 50, blockMs: 5, vsLowdb: 50, vsFloor: 2, memoryMB: 400 }
+const OPEN_RUNS = 12
+const OPEN_WARMUP = 2
+const SAVES = 40
+const LOWDB_SAVES: Record<Size, number> = { S: 10, M: 5 }
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+
+interface Figures {
+  open: number[]
+  openChecked: number[]
+  save: number[]
+  saveBlocked: number[]
+  saveBusy: number[]
+  floor: number[]
+  burstWrites: number
+  indexSave: number[]
+  indexBlocked: number[]
+  memory: { rss: number; heapUsed: number } | null
+  lowdb: { openMs: number; saves: number[]; blocked: number[]; rss: number; error: string | null }
+}
+
+export async function storeBench(ctx: BenchContext): Promise<boolean> {
+  const { out } = ctx
+  const sizeArg = ctx.args[ctx.args.indexOf('--size') + 1]
+  const sizes: Size[] = ctx.args.includes('--size') && sizeArg && sizeArg in SIZES ? [sizeArg as Size] : ['S', 'M']
+  let ok = true
+  for (const size of sizes) {
+    const nb = await generatedNotebook(size, out)
+    const scratch = join(tmpdir(), 'intel-notebook-bench', `run-${process.pid}-${size}`)
+    try {
+      await linkTree(nb.dir, join(scratch, 'notebook'))
+      await link(nb.singleFile, join(scratch, 'single.json'))
+      const figures = await measure(nb, join(scratch, 'notebook'), join(scratch, 'single.json'), size)
+      ok = report(nb, figures, out) && ok
+    } finally {
+      await rm(scratch, { recursive: true, force: true })
+    }
+  }
+  return ok
+}
+
+async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, size: Size): Promise<Figures> {
+  const timeOpens = async (): Promise<number[]> => {
+    const times: number[] = []
+    for (let run = 0; run < OPEN_RUNS; run++) {
+      const t = performance.now()
+      const store = await NotebookStore.open(dir, { holder: 'bench' })
+      const list = createServices(store).listArticles()
+      const elapsed = performance.now() - t
+      if (list.length !== nb.articles) throw new Error(`the library lists ${list.length} articles, not ${nb.articles}`)
+      if (run >= OPEN_WARMUP) times.push(elapsed)
+      await store.close()
+    }
+    return times
+  }
+  const open = await timeOpens()
+  // Without the record of the last write, as after a restore or a change made outside the app: the schema is checked.
+  const checksum = notebookLayout(dir).indexChecksum
+  const record = await readFile(checksum)
+  await rm(checksum)
+  const openChecked = await timeOpens()
+  await writeFile(checksum, record)
+
+  const store = await NotebookStore.open(dir, { holder: 'bench' })
+  const save: number[] = []
+  const saveBlocked: number[] = []
+  const saveBusy: number[] = []
+  const floor: number[] = []
+  const floorFile = join(dir, 'floor.bin')
+  try {
+    // The articles an analyst has open: read once, as the editor would have done before the edit.
+    const ids = Array.from({ length: SAVES }, (_, k) => nb.ids[(k * 7919 + 13) % nb.ids.length]!)
+    for (const id of ids) await store.readArticle(id)
+    // Each save is followed by its floor: the same bytes written once into an existing file and fsynced, nothing
+    // more. Taken in turns, the two see the same disk and the same load.
+    for (const [k, id] of ids.entries()) {
+      const r = await timeAndBlocking(() => store.updateArticle(id, (f) => editBody(f, k)))
+      save.push(r.ms)
+      saveBlocked.push(r.blockedMs)
+      saveBusy.push(r.busyMs)
+      await sleep(20)
+      const bytes = await readFile(store.layout.article(id))
+      const t = performance.now()
+      const handle = await openFile(floorFile, 'w')
+      await handle.writeFile(bytes)
+      await handle.sync()
+      await handle.close()
+      floor.push(performance.now() - t)
+      await sleep(20)
+    }
+
+    const burstId = nb.ids[nb.ids.length >> 1]!
+    await store.readArticle(burstId)
+    let burstWrites = 0
+    const stop = store.onWrite((file) => {
+      if (file === `article:${burstId}`) burstWrites++
+    })
+    const edits: Array<Promise<void>> = []
+    for (let k = 0; k < 20; k++) {
+      edits.push(store.updateArticle(burstId, (f) => editBody(f, 1000 + k)))
+      await sleep(50)
+    }
+    await Promise.all(edits)
+    stop()
+
+    const indexSave: number[] = []
+    const indexBlocked: number[] = []
+    for (let k = 0; k < 10; k++) {
+      const r = await timeAndBlocking(() => store.updateIndex((ix) => void ix.tags.push(`bench-${k}`)))
+      indexSave.push(r.ms)
+      indexBlocked.push(r.blockedMs)
+      await sleep(50)
+    }
+    // The probe opens the notebook itself, so this process lets go of it first.
+    await store.close()
+    const memory = size === 'M' ? await runProbe<{ rss: number; heapUsed: number }>(here('./store/memory-probe.ts'), [dir]) : null
+    const lowdb = await runProbe<Figures['lowdb']>(here('./store/lowdb-probe.ts'), [singleFile, String(LOWDB_SAVES[size])], ['--max-old-space-size=8192'])
+    return { open, openChecked, save, saveBlocked, saveBusy, floor, burstWrites, indexSave, indexBlocked, memory, lowdb }
+  } finally {
+    await store.close()
+  }
+}
+
+function report(nb: GeneratedNotebook, f: Figures, out: (s: string) => void): boolean {
+  const p50 = (xs: number[]) => percentile(xs, 0.5)
+  const p95 = (xs: number[]) => percentile(xs, 0.95)
+  const atM = nb.size === 'M'
+  let ok = true
+  const check = (met: boolean, target: string) => {
+    if (!atM) return `(${target} at M)`
+    ok &&= met
+    return verdict(met, target)
+  }
+  const lowdbFailed = f.lowdb.error !== null || f.lowdb.saves.length === 0
+  const vsLowdb = [p50(f.lowdb.saves) / p50(f.save), p95(f.lowdb.saves) / p95(f.save)]
+  const vsFloor = [p50(f.save) / p50(f.floor), p95(f.save) / p95(f.floor)]
+  out('')
+  out(
+    `store — notebook ${nb.size}: ${nb.articles.toLocaleString('en-GB')} articles × 800 words × 20 annotations; index ${mb(nb.bytes.index)}, ` +
+      `article files ${mb(nb.bytes.articles)}, same data as one lowdb file ${mb(nb.bytes.singleFile)}; load average ${loadavg()[0]!.toFixed(1)}`,
+  )
+  const rows: string[][] = [
+    ['measure', 'p50', 'p95', 'target'],
+    ['open, until the library list is ready', ms(p50(f.open)), ms(p95(f.open)), check(p95(f.open) <= TARGET.openMs, `≤ ${TARGET.openMs} ms`)],
+    ['  same, index schema-checked in full (after a restore)', ms(p50(f.openChecked)), ms(p95(f.openChecked)), ''],
+    ['save after one edit, until on disk', ms(p50(f.save)), ms(p95(f.save)), check(p95(f.save) <= TARGET.saveP95Ms, `p95 ≤ ${TARGET.saveP95Ms} ms`)],
+    ['  event loop blocked during that save (longest stall)', ms(p50(f.saveBlocked)), ms(p95(f.saveBlocked)), check(p95(f.saveBlocked) <= TARGET.blockMs, `≤ ${TARGET.blockMs} ms`)],
+    ['  event loop busy during that save (all its work summed)', ms(p50(f.saveBusy)), ms(p95(f.saveBusy)), ''],
+    lowdbFailed
+      ? ['same save, single-file lowdb (JSONFilePreset)', 'failed', '', f.lowdb.error ?? 'no save completed']
+      : ['same save, single-file lowdb (JSONFilePreset)', ms(p50(f.lowdb.saves)), ms(p95(f.lowdb.saves)), `${f.lowdb.saves.length} saves; opened in ${ms(f.lowdb.openMs)}`],
+    ['  event loop blocked during that save (longest stall)', lowdbFailed ? '' : ms(p50(f.lowdb.blocked)), lowdbFailed ? '' : ms(p95(f.lowdb.blocked)), ''],
+    ['  store faster than single-file lowdb by', lowdbFailed ? '—' : ratio(vsLowdb[0]!), lowdbFailed ? '—' : ratio(vsLowdb[1]!), check(!lowdbFailed && vsLowdb[0]! >= TARGET.vsLowdb && vsLowdb[1]! >= TARGET.vsLowdb, `≥ ${TARGET.vsLowdb}× at p50 and p95`)],
+    ['floor: write + fsync the same bytes once', ms(p50(f.floor)), ms(p95(f.floor)), ''],
+    ['  store save ÷ floor', ratio(vsFloor[0]!), ratio(vsFloor[1]!), check(vsFloor[0]! <= TARGET.vsFloor && vsFloor[1]! <= TARGET.vsFloor, `≤ ${TARGET.vsFloor}× at p50 and p95`)],
+    ['20 edits in one second (one every 50 ms)', `${f.burstWrites} disk writes`, '', ''],
+    ['list-level change (index rewritten), until on disk', ms(p50(f.indexSave)), ms(p95(f.indexSave)), ''],
+    ['  event loop blocked during that change (longest stall)', ms(p50(f.indexBlocked)), ms(p95(f.indexBlocked)), ''],
+  ]
+  if (f.memory) rows.push(['memory of a process holding the notebook: RSS / heap', mb(f.memory.rss), mb(f.memory.heapUsed), check(f.memory.rss / 1024 / 1024 <= TARGET.memoryMB, `RSS ≤ ${TARGET.memoryMB} MB`)])
+  rows.push(['  single-file lowdb holding the same: RSS', mb(f.lowdb.rss), '', ''])
+  for (const line of table(rows)) out(`  ${line}`)
+  out(`  (open: ${f.open.length} runs after ${OPEN_WARMUP} warm-up; saves: ${f.save.length} articles, each edited once after a pause,`)
+  out('   each followed by its floor; blocking is the worst lateness of a 1 ms timer, so it includes GC and the machine\'s load)')
+  return ok
+}
+
+/** A copy of the generated notebook made of hard links: the store replaces files by rename, so the cache stays as generated. */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true })
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const src = join(from, entry.name)
+    const dst = join(to, entry.name)
+    if (entry.isDirectory()) await linkTree(src, dst)
+    else await link(src, dst)
+  }
+}
