@@ -2,11 +2,16 @@ import { dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { errorCode, type FsOps } from '../store/fs-ops'
 
-/** Copies a file and fsyncs the copy, so a backup taken just before a power cut still holds whole files. */
+/**
+ * Copies a file and fsyncs the copy, so a backup taken just before a power cut still holds whole files.
+ * The bytes go through `fs.readFile` and a fresh write rather than copyFile and a reopen: a protected notebook's
+ * file system seals a file when it is synced, and a handle reopened only to fsync would seal nothing over the copy.
+ */
 export async function durableCopy(from: string, to: string, fs: FsOps): Promise<void> {
-  await fs.copyFile(from, to)
-  const handle = await fs.open(to, 'r+')
+  const bytes = await fs.readFile(from)
+  const handle = await fs.open(to, 'wx', 0o600)
   try {
+    await handle.writeFile(bytes)
     await handle.sync()
   } finally {
     await handle.close()

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { join } from 'node:path'
 import type { ArticleMeta } from '../../shared/model/article'
 import { DamagedFileError, UserError } from '../errors'
@@ -203,7 +202,7 @@ async function checkOriginals(
   const present = new Set((await names(layout.originalsDir, fs)).filter((n) => /^[0-9a-f]{64}$/.test(n)))
   await eachLimited([...present], 4, async (sha) => {
     report.checked.originals++
-    if ((await hashFile(layout.original(sha))) !== sha) add('damage', `${ORIGINALS_DIR}/${sha}`, 'Its bytes no longer match its SHA-256: the original of an import is damaged.')
+    if ((await hashFile(layout.original(sha), fs)) !== sha) add('damage', `${ORIGINALS_DIR}/${sha}`, 'Its bytes no longer match its SHA-256: the original of an import is damaged.')
   })
   const missing = new Map<string, string>()
   for (const a of articles) if (!present.has(a.provenance.sha256)) missing.set(a.provenance.sha256, a.title)
@@ -219,7 +218,7 @@ async function restoreMissingOriginals(layout: NotebookLayout, articles: readonl
   for (const sha of wanted) {
     for (const b of backups) {
       const copy = join(b.dir, ORIGINALS_DIR, sha)
-      if (!(await exists(copy, fs)) || (await hashFile(copy)) !== sha) continue
+      if (!(await exists(copy, fs)) || (await hashFile(copy, fs)) !== sha) continue
       await linkOrCopy(copy, layout.original(sha), fs)
       actions.push(`Restored the missing original ${sha.slice(0, 12)}… from backup ${b.id}.`)
       break
@@ -228,14 +227,9 @@ async function restoreMissingOriginals(layout: NotebookLayout, articles: readonl
   return actions
 }
 
-function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256')
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')))
-  })
+/** Read through the notebook's file system, so a protected notebook's originals are hashed as their plain bytes. */
+async function hashFile(path: string, fs: FsOps): Promise<string> {
+  return createHash('sha256').update(await fs.readFile(path)).digest('hex')
 }
 
 async function articleFileIds(layout: NotebookLayout, fs: FsOps): Promise<string[]> {

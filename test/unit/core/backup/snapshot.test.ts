@@ -3,6 +3,8 @@ import { mkdir, readdir, readFile, stat, truncate, writeFile } from 'node:fs/pro
 import { join } from 'node:path'
 import { createSnapshot, removePartialSnapshots } from '../../../../src-main/core/backup/snapshot'
 import { listBackups } from '../../../../src-main/core/backup/backup-list'
+import { restoreBackup } from '../../../../src-main/core/backup/restore'
+import { realFs, type FsOps } from '../../../../src-main/core/store/fs-ops'
 import { useTempDirs } from '../../../helpers/temp-dir'
 import { addArticles, openStore } from '../store/store-fixtures'
 
@@ -109,5 +111,55 @@ describe('createSnapshot', () => {
     expect(left).toHaveLength(2)
     expect(JSON.parse(await readFile(join(left[0]!.dir, `articles/${ids[0]}.json`), 'utf8')).notes).toBe('edit 4')
     await store.close()
+  })
+})
+
+describe('snapshots on a file system that writes a file only when it is synced', () => {
+  /**
+   * Like a protected notebook's: what is written to a handle is held until sync or close, then written in one
+   * piece. A handle opened for writing and synced without writing would leave the file empty.
+   */
+  function sealOnSync(): FsOps {
+    return {
+      ...realFs,
+      open: (async (path: string, flags: string, mode?: number) => {
+        const handle = await realFs.open(path, flags, mode)
+        if (!/[wax+]/.test(flags)) return handle
+        const held: Buffer[] = []
+        let done = false
+        const flush = async () => {
+          if (done) return
+          done = true
+          await handle.truncate(0)
+          await handle.write(Buffer.concat(held), 0, undefined, 0)
+        }
+        return new Proxy(handle, {
+          get(target, prop) {
+            if (prop === 'writeFile') return async (d: string | Uint8Array) => void held.push(Buffer.from(d))
+            if (prop === 'writev') return async (bs: Uint8Array[]) => ({ bytesWritten: bs.reduce((n, b) => (held.push(Buffer.from(b)), n + b.byteLength), 0), buffers: bs })
+            if (prop === 'sync') return async () => (await flush(), target.sync())
+            if (prop === 'close') return async () => (await flush(), target.close())
+            const v = Reflect.get(target, prop) as unknown
+            return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
+          },
+        })
+      }) as FsOps['open'],
+    }
+  }
+
+  it('keeps whole copies, and restores them whole', async () => {
+    const dir = await tempDir()
+    const fs = sealOnSync()
+    const store = await openStore(dir, { fs })
+    const [a] = await addArticles(store, ['Alpha'])
+    await store.updateArticle(a!, (f) => void (f.notes = 'kept'))
+    const snap = (await createSnapshot(dir, { reason: 'manual', fs }))!
+    await store.updateArticle(a!, (f) => void (f.notes = 'later'))
+    await store.close()
+    for (const rel of Object.keys(snap.manifest.files)) expect((await stat(join(snap.dir, rel))).size).toBeGreaterThan(0)
+    await restoreBackup(dir, snap.id, { holder: 'test', fs, now: () => new Date(Date.now() + 1000) })
+    const again = await openStore(dir, { fs })
+    expect((await again.readArticle(a!)).notes).toBe('kept')
+    await again.close()
   })
 })
