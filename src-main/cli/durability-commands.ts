@@ -2,6 +2,7 @@ import { UserError } from '../core/errors'
 import { describeWhen, listBackups } from '../core/backup/backup-list'
 import { restoreBackup } from '../core/backup/restore'
 import { checkNotebook, hasDamage, repairNotebook, type DoctorReport, type Finding } from '../core/recovery/doctor'
+import type { FsOps } from '../core/store/fs-ops'
 import type { Streams } from './run'
 
 /** Commands that work on the notebook folder itself, so they run even when the notebook cannot be opened. */
@@ -11,6 +12,8 @@ export interface FolderCommandContext {
   args: string[]
   options: Record<string, string | boolean | string[] | undefined>
   io: Streams
+  /** The notebook's file system: a protected notebook's seals and opens its files; the plain disk otherwise. */
+  fs?: FsOps
 }
 
 export interface FolderCommand {
@@ -41,7 +44,7 @@ export const DURABILITY_COMMANDS: Record<string, FolderCommand> = {
     folder: true,
     async run(ctx) {
       if (ctx.options.repair) {
-        const result = await repairNotebook(ctx.root, { holder: ctx.holder })
+        const result = await repairNotebook(ctx.root, { holder: ctx.holder, fs: ctx.fs })
         if (ctx.options.json) {
           print(ctx, JSON.stringify(result, null, 2))
           return hasDamage(result.after) ? 1 : 0
@@ -52,7 +55,7 @@ export const DURABILITY_COMMANDS: Record<string, FolderCommand> = {
         if (hasDamage(result.after)) ctx.io.stderr.write('intel-notebook: some damage could not be repaired from the backups; see the DAMAGE lines above.\n')
         return hasDamage(result.after) ? 1 : 0
       }
-      const report = await checkNotebook(ctx.root)
+      const report = await checkNotebook(ctx.root, { fs: ctx.fs })
       if (ctx.options.json) print(ctx, JSON.stringify(report, null, 2))
       else print(ctx, formatReport(report))
       if (hasDamage(report)) {
@@ -66,7 +69,7 @@ export const DURABILITY_COMMANDS: Record<string, FolderCommand> = {
   backups: {
     folder: true,
     async run(ctx) {
-      const backups = await listBackups(ctx.root)
+      const backups = await listBackups(ctx.root, ctx.fs)
       if (ctx.options.json) {
         print(
           ctx,
@@ -95,7 +98,7 @@ export const DURABILITY_COMMANDS: Record<string, FolderCommand> = {
     async run(ctx) {
       const id = ctx.args[0]
       if (!id) throw new UserError('Say which backup to restore: restore ID (see "backups" for ids).')
-      const result = await restoreBackup(ctx.root, id, { holder: ctx.holder })
+      const result = await restoreBackup(ctx.root, id, { holder: ctx.holder, fs: ctx.fs })
       print(ctx, result.notice)
       return 0
     },
