@@ -8,6 +8,7 @@ import { formatArticle, formatList } from './format'
 import { VIEW_COMMANDS, VIEW_HELP } from './view-commands'
 import { EXPORT_COMMANDS, EXPORT_HELP } from './export-commands'
 import { DURABILITY_COMMANDS, type FolderCommand } from './durability-commands'
+import { PROTECTION_HELP, protectionCommands } from './protection-commands'
 
 export interface CommandContext {
   services: Services
@@ -41,7 +42,7 @@ ${VIEW_HELP}${EXPORT_HELP}  doctor [--repair] [--json]     check every file of t
   backups [--json]               list the notebook's snapshots, newest first
   restore ID                     put the notebook back as it was in backup ID; the
                                  current state is snapshotted first, so it can be undone
-
+${PROTECTION_HELP}
 Errors go to stderr as one line, with a non-zero exit code. A command that writes
 refuses to run while another process (the app or another CLI) holds the notebook.
 `
@@ -149,7 +150,8 @@ const STORE_COMMANDS: Record<string, StoreCommand> = {
   },
 }
 
-export const COMMANDS: Record<string, Command> = { ...STORE_COMMANDS, ...DURABILITY_COMMANDS, ...VIEW_COMMANDS, ...EXPORT_COMMANDS }
+export const PROTECTION_COMMANDS = protectionCommands()
+export const COMMANDS: Record<string, Command> = { ...STORE_COMMANDS, ...DURABILITY_COMMANDS, ...VIEW_COMMANDS, ...EXPORT_COMMANDS, ...PROTECTION_COMMANDS }
 
 function oneOf(name: string, value: unknown, allowed: readonly string[]): string | undefined {
   if (value === undefined) return undefined

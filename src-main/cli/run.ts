@@ -4,7 +4,10 @@ import { basename, resolve } from 'node:path'
 import { NotebookStore } from '../core/store/notebook-store'
 import { createServices, type Services } from '../core/services/notebook-services'
 import { isUserError, UserError } from '../core/errors'
-import { COMMANDS, HELP, type CommandContext } from './commands'
+import { COMMANDS, HELP, PROTECTION_COMMANDS, type CommandContext } from './commands'
+import { isProtected, openProtection } from '../core/crypto/protection'
+import { realFs, type FsOps } from '../core/store/fs-ops'
+import { currentPassphrase, defaultPassphraseSource } from './passphrase'
 
 export interface Streams {
   stdout: { write(s: string): unknown }
@@ -67,9 +70,14 @@ export async function runCli(argv: string[], io: Streams): Promise<number> {
     return 2
   }
   let store: NotebookStore | null = null
+  const root = resolve(parsed.values.store)
   try {
-    if ('folder' in spec) return await spec.run({ root: resolve(parsed.values.store), holder: HOLDER, args, options: parsed.values, io })
-    store = await NotebookStore.open(resolve(parsed.values.store), { holder: HOLDER, readOnly: !spec.writes })
+    if ('folder' in spec) {
+      // protect, unprotect and rekey ask for their own passphrases; the other folder commands read the notebook.
+      const fs = command in PROTECTION_COMMANDS ? undefined : await notebookFs(root)
+      return await spec.run({ root, holder: HOLDER, args, options: parsed.values, io, ...(fs ? { fs } : {}) })
+    }
+    store = await NotebookStore.open(root, { holder: HOLDER, readOnly: !spec.writes, fs: (await notebookFs(root)) ?? realFs })
     const services: Services = createServices(store)
     const ctx: CommandContext = { services, args, options: parsed.values, io, readFileArg }
     const code = await spec.run(ctx)
@@ -88,6 +96,15 @@ export async function runCli(argv: string[], io: Streams): Promise<number> {
 }
 
 const HOLDER = 'the intel-notebook CLI'
+
+/** The file system to read the notebook through: the plain one, or for a protected notebook one that decrypts. */
+async function notebookFs(root: string): Promise<FsOps | null> {
+  if (!(await isProtected(root))) {
+    await openProtection(root, null)
+    return null
+  }
+  return (await openProtection(root, await currentPassphrase(defaultPassphraseSource(), 'to open the notebook'))).fs
+}
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { syncDir } from '../store/atomic-write'
 import { realFs, errorCode, exists, type FsOps } from '../store/fs-ops'
+import { assertReadable } from '../crypto/protection'
 import { ARTICLES_DIR, INDEX_FILE, ORIGINALS_DIR, articleIdOfFile, notebookLayout } from '../store/layout'
 import { acquireLock } from '../store/lock-file'
 import { NotebookFile } from '../store/file-codecs'
@@ -34,6 +35,7 @@ export interface RestoreResult {
  */
 export async function restoreBackup(root: string, id: string, options: RestoreOptions): Promise<RestoreResult> {
   const fs = options.fs ?? realFs
+  await assertReadable(root, fs)
   const layout = notebookLayout(root)
   const backup = await findBackup(root, id, fs)
   if (!backup) {

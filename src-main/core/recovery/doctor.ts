@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { ArticleMeta } from '../../shared/model/article'
 import { DamagedFileError, UserError } from '../errors'
 import { realFs, errorCode, exists, type FsOps } from '../store/fs-ops'
+import { assertReadable } from '../crypto/protection'
 import { NewerFormatError, NotebookFile } from '../store/file-codecs'
 import { ARTICLES_DIR, BACKUPS_DIR, DAMAGED_SUFFIX, INDEX_FILE, ORIGINALS_DIR, articleIdOfFile, notebookLayout, tempFileOwner, type NotebookLayout } from '../store/layout'
 import { MIGRATIONS, targetVersion, type Migration } from '../store/migrations'
@@ -46,6 +47,7 @@ export function hasDamage(report: DoctorReport): boolean {
  */
 export async function checkNotebook(root: string, options: DoctorOptions = {}): Promise<DoctorReport> {
   const fs = options.fs ?? realFs
+  await assertReadable(root, fs)
   const migrations = options.migrations ?? MIGRATIONS
   const layout = notebookLayout(root)
   const findings: Finding[] = []

@@ -6,6 +6,7 @@ import { notebookLayout, type NotebookLayout } from './layout'
 import { WriteQueue } from './write-queue'
 import { atomicWrite } from './atomic-write'
 import { realFs, exists, type FsOps } from './fs-ops'
+import { assertReadable } from '../crypto/protection'
 import { DirectorySync } from './dir-sync'
 import { acquireLock } from './lock-file'
 import { MIGRATIONS, targetVersion, type Migration } from './migrations'
@@ -102,6 +103,8 @@ export class NotebookStore {
     const fs = options.fs ?? realFs
     const migrations = options.migrations ?? MIGRATIONS
     const layout = notebookLayout(root)
+    // Read without its key, every file of a protected notebook would look damaged and recovery would move it aside.
+    await assertReadable(root, fs)
     if (options.readOnly) return NotebookStore.openReadOnly(layout, options, fs, migrations)
     await fs.mkdir(layout.articlesDir, { recursive: true })
     await fs.mkdir(layout.originalsDir, { recursive: true })
