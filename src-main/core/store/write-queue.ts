@@ -45,6 +45,8 @@ export class WriteQueue {
   private idleWaiters: Array<() => void> = []
   /** While someone waits in `drain`, spacing is ignored: flushing before close must not dawdle. */
   private urgent = 0
+  /** Whether onStart was sent for the current stretch of work, so a status line hears "saving" once, then "saved". */
+  private announced = false
   private readonly retry: { first: number; max: number }
   private readonly spacing: (key: string) => number
   private readonly now: () => number
@@ -149,7 +151,10 @@ export class WriteQueue {
     this.running = true
     if (this.spacingTimer) clearTimeout(this.spacingTimer)
     this.spacingTimer = null
-    this.events.onStart?.()
+    if (!this.announced) {
+      this.announced = true
+      this.events.onStart?.()
+    }
     let waiting = false
     try {
       while (this.queue.length > 0) {
@@ -187,6 +192,7 @@ export class WriteQueue {
       this.running = false
     }
     if (waiting) return
+    this.announced = false
     if (this.failed.size === 0) this.events.onIdle?.(new Date())
     const waiters = this.idleWaiters
     this.idleWaiters = []

@@ -123,3 +123,15 @@ describe('WriteQueue spacing', () => {
     expect(written).toEqual(['a'])
   })
 })
+
+describe('WriteQueue status', () => {
+  it('says "saving" once per stretch of work and "saved" once it is all on disk, even across spacing waits', async () => {
+    const log: string[] = []
+    const q = new WriteQueue({ onStart: () => log.push('saving'), onIdle: () => log.push('saved') }, undefined, { spacing: () => 30 })
+    await q.schedule('a', async () => {})
+    await Promise.all([q.schedule('a', async () => {}), q.schedule('b', async () => {}), q.schedule('a', async () => {})])
+    await q.drain()
+    expect(log).toEqual(['saving', 'saved', 'saving', 'saved'])
+    q.dispose()
+  })
+})
