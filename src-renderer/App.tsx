@@ -27,6 +27,10 @@ import { LedgerView } from './features/ledger/LedgerView'
 import { SourcesView } from './features/sources/SourcesView'
 import { QuestionsView } from './features/questions/QuestionsView'
 import { SuggestionsView } from './features/suggestions/SuggestionsView'
+import { useAppShell } from './features/commands/useAppShell'
+import { useViewState, useWindowTitle } from './features/settings/useViewState'
+import { flushViewState, savedPlace } from './features/settings/view-state'
+import { withProgress } from './features/feedback/notices'
 
 /** The window: library on the left, the article in the middle, its annotations on the right, the status line below. */
 export function App() {
@@ -40,6 +44,7 @@ export function App() {
   const [importReport, setImportReport] = useState<ImportResult[] | null>(null)
   const panes = usePanes()
   const searchRef = useRef<HTMLInputElement>(null)
+  const notebookSearchRef = useRef<HTMLInputElement>(null)
   const workspace = useRef<WorkspaceHandle | null>(null)
   // Briefs and Export replace the middle pane; null shows the article.
   const [view, setView] = useState<
@@ -86,9 +91,10 @@ export function App() {
         setArticles(list)
         setRegistry(sources)
         refreshTags()
-        // Open the newest article, so a first launch lands on the sample and its tags.
+        // Open the article of the last session, else the newest, so a first launch lands on the sample and its tags.
         const newest = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
-        setSelectedId((cur) => cur ?? newest?.id ?? null)
+        const last = list.find((a) => a.id === savedPlace()?.articleId)
+        setSelectedId((cur) => cur ?? last?.id ?? newest?.id ?? null)
       } catch (err) {
         setLoadError(`The notebook could not be opened: ${userMessage(err)}`)
         setArticles([])
@@ -115,7 +121,7 @@ export function App() {
 
   const runImport = useCallback(async (work: () => Promise<ImportResult[]>) => {
     try {
-      const results = await work()
+      const results = await withProgress('Importing…', work)
       if (results.length === 0) return // the analyst cancelled the dialog
       setImportReport(results)
       await refreshArticles()
@@ -126,6 +132,10 @@ export function App() {
     }
   }, [refreshArticles, open])
 
+  const { handle: runShellCommand, overlays } = useAppShell((command) => {
+    const c = commandForMenu(command)
+    if (c) runRef.current(c)
+  })
   const run = useCallback(
     (command: AppCommand) => {
       switch (command) {
@@ -136,9 +146,9 @@ export function App() {
         case 'import':
           void runImport(() => api().importFromDialog())
           return
-        case 'find':
+        case 'find-in-notebook':
           if (panes.left.collapsed) panes.left.onToggle()
-          requestAnimationFrame(() => searchRef.current?.focus())
+          requestAnimationFrame(() => notebookSearchRef.current?.focus())
           return
         case 'tag-claim':
           return workspace.current?.tag('claim')
@@ -157,9 +167,11 @@ export function App() {
         case 'export':
           void openExport()
           return
+        default:
+          runShellCommand(command)
       }
     },
-    [panes.left, panes.right, runImport, openExport],
+    [panes.left, panes.right, runImport, openExport, runShellCommand],
   )
   const runRef = useRef(run)
   runRef.current = run
@@ -182,10 +194,14 @@ export function App() {
     })
     const offStatus = events.onStoreStatus((e) => saveStatus.fromEvent(e))
     const offFlush = events.onFlushRequest(() => {
+      flushViewState()
       void flushAll().finally(() => void api().flushed())
     })
     // Best effort when the page goes away without main asking (a reload): start every pending write now.
-    const onLeave = () => void flushAll()
+    const onLeave = () => {
+      flushViewState()
+      void flushAll()
+    }
     window.addEventListener('pagehide', onLeave)
     window.addEventListener('beforeunload', onLeave)
     return () => {
@@ -204,6 +220,9 @@ export function App() {
   const onRegistryAdd = useCallback((entry: RegistryEntry) => setRegistry((r) => [...r.filter((x) => x.id !== entry.id), entry]), [])
   const onArticleChanged = useCallback(() => void refreshArticles(), [refreshArticles])
   const readOnly = status?.readOnly ?? false
+  const openArticle = !creating && view === null ? (articles?.find((a) => a.id === selectedId) ?? null) : null
+  useWindowTitle(openArticle?.title ?? null, status?.info.name ?? null)
+  useViewState(creating ? null : selectedId, panes.saved)
 
   return (
     <div className={`app ${dropping ? 'is-dropping' : ''}`}>
@@ -217,6 +236,7 @@ export function App() {
       <div className="panes">
         <SidePane side="left" label="Library" toggleShortcut="toggleLibrary" {...panes.left}>
           <NotebookSearchBox
+            inputRef={notebookSearchRef}
             value={searchText}
             onChange={(text) => {
               setSearchText(text)
@@ -319,6 +339,7 @@ export function App() {
         )}
       </div>
       <StatusLine path={status?.path ?? null} readOnly={readOnly} />
+      {overlays}
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           Drop files to import them

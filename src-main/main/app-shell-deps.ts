@@ -6,7 +6,7 @@ import { nativeTheme, shell, type BrowserWindow } from 'electron'
 import { join, resolve } from 'node:path'
 import type { AppShellDeps } from './ipc/app-shell'
 import type { NotebookSession } from './notebooks'
-import type { SettingsStore } from './settings'
+import { placesWith, type SettingsStore } from './settings'
 import { pickNewNotebookFolder, pickNotebookFolder } from './dialogs'
 import type { ThemeSetting, WindowActionId } from '../shared/commands'
 import { WINDOW_BACKGROUND } from './window'
@@ -62,13 +62,8 @@ export function appShellDeps(ctx: AppShellContext): AppShellDeps {
       return { theme: s.theme, panes: s.panes, place: s.places[ctx.session().dir] ?? null }
     },
     saveUiState: (state) => {
-      const dir = ctx.session().dir
-      ctx.settings.update((s) => {
-        const places = { ...s.places }
-        if (state.place) places[dir] = state.place
-        else delete places[dir]
-        return { ...s, panes: state.panes, places }
-      })
+      const { dir, current } = ctx.session()
+      ctx.settings.update((s) => ({ ...s, panes: state.panes, places: placesWith(s.places, dir, state.place, current.store.index.articles) }))
     },
     setTheme: (theme) => {
       ctx.settings.update((s) => ({ ...s, theme }))

@@ -10,7 +10,7 @@ import { dirname } from 'node:path'
 import { mkdir } from 'node:fs/promises'
 import { z } from 'zod'
 import { THEMES } from '../shared/commands'
-import { ArticlePlaceSchema, PanesSchema } from '../shared/model/settings'
+import { ArticlePlaceSchema, PanesSchema, type ArticlePlace } from '../shared/model/settings'
 import { atomicWrite } from '../core/store/atomic-write'
 import { DAMAGED_SUFFIX } from '../core/store/layout'
 
@@ -128,4 +128,15 @@ export class SettingsStore {
 /** The recent list with `dir` first, without duplicates, at most MAX_RECENT long. */
 export function withRecent(recent: readonly string[], dir: string): string[] {
   return [dir, ...recent.filter((d) => d !== dir)].slice(0, MAX_RECENT)
+}
+
+/**
+ * The places map with this notebook's place set. A place naming an article this notebook does not hold is the
+ * previous notebook's, saved by a window that had not yet reloaded after a switch: it is not this one's to keep.
+ */
+export function placesWith(places: Settings['places'], dir: string, place: ArticlePlace | null, articles: ReadonlyArray<{ id: string }>): Settings['places'] {
+  const next = { ...places }
+  if (!place) delete next[dir]
+  else if (articles.some((a) => a.id === place.articleId)) next[dir] = place
+  return next
 }

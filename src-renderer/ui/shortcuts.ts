@@ -1,4 +1,10 @@
 import { isMac } from './platform'
+import { acceleratorFor, commandById, keySpec, type CommandId } from '../../src-main/shared/commands'
+
+/** A menu command's chord in this notation: the menu, the palette and this table read one list (shared/commands.ts). */
+function chord(id: CommandId): string {
+  return keySpec(acceleratorFor(commandById(id)!, isMac ? 'darwin' : 'linux'))
+}
 
 /**
  * Every keyboard shortcut of the window, in ProseMirror's key notation, so the editor keymap, the global handler
@@ -11,37 +17,45 @@ import { isMac } from './platform'
  * - Mod-Alt-1…4 are tiptap's headings and Ctrl-Alt-letter is AltGr on European keyboards, so neither is used.
  */
 export const SHORTCUTS = {
-  tagClaim: ['Mod-Shift-c'],
-  tagSource: ['Mod-Shift-s'],
-  tagQuestion: [isMac ? 'Ctrl-Shift-q' : 'Mod-Shift-q'],
+  tagClaim: [chord('tag-claim')],
+  tagSource: [chord('tag-source')],
+  tagQuestion: [chord('tag-question')],
   strike: ['Mod-Shift-x'],
-  nextAnnotation: ['F8', 'Alt-ArrowDown'],
-  previousAnnotation: ['Shift-F8', 'Alt-ArrowUp'],
+  nextAnnotation: [chord('next-annotation'), 'Alt-ArrowDown'],
+  previousAnnotation: [chord('previous-annotation'), 'Alt-ArrowUp'],
   removeAnnotation: ['Delete'],
-  newArticle: ['Mod-n'],
-  importFiles: ['Mod-o'],
-  findArticle: ['Mod-Shift-f'],
-  // File > Export… in main's menu (menu-commands.ts) has the same chord.
-  exportDocument: ['Mod-e'],
-  // The same chords as main's View menu (menu-commands.ts).
-  toggleLibrary: ['Mod-\\'],
-  toggleAnnotations: ['Mod-Shift-\\'],
+  newArticle: [chord('new-article')],
+  importFiles: [chord('import')],
+  findArticle: [chord('find-in-notebook')],
+  exportDocument: [chord('export')],
+  toggleLibrary: [chord('toggle-library')],
+  toggleAnnotations: [chord('toggle-panel')],
+  commandPalette: [chord('command-palette')],
+  keyboardShortcuts: [chord('shortcuts')],
   undo: ['Mod-z'],
   redo: [isMac ? 'Mod-Shift-z' : 'Mod-y'],
   bold: ['Mod-b'],
   italic: ['Mod-i'],
-} as const satisfies Record<string, readonly string[]>
+} satisfies Record<string, readonly string[]>
 
 export type ShortcutName = keyof typeof SHORTCUTS
 
 const MAC_SYMBOL: Record<string, string> = { Mod: '⌘', Ctrl: '⌃', Shift: '⇧', Alt: '⌥', Meta: '⌘' }
 const KEY_LABEL: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑', ArrowLeft: '←', ArrowRight: '→', Delete: 'Del', Backspace: '⌫' }
+/** Written out where "+" joins the keys of a chord. */
+const PUNCTUATION_LABEL: Record<string, string> = { '+': 'Plus', '-': 'Minus' }
+
+/** A key spec's modifiers and key; the key may itself be "-" ("Mod--", zoom out). */
+export function splitSpec(spec: string): { mods: string[]; key: string } {
+  if (spec === '-' || spec.endsWith('--')) return { mods: spec.slice(0, -2).split('-').filter(Boolean), key: '-' }
+  const parts = spec.split('-')
+  return { mods: parts.slice(0, -1), key: parts.at(-1)! }
+}
 
 /** How a key spec reads in a tooltip: "Ctrl+Shift+C" on Windows and Linux, "⇧⌘C" on a Mac. */
 export function keyLabel(spec: string, mac: boolean = isMac): string {
-  const parts = spec.split('-')
-  const key = parts.pop()!
-  const shown = KEY_LABEL[key] ?? (key.length === 1 ? key.toUpperCase() : key)
+  const { mods: parts, key } = splitSpec(spec)
+  const shown = KEY_LABEL[key] ?? (mac ? undefined : PUNCTUATION_LABEL[key]) ?? (key.length === 1 ? key.toUpperCase() : key)
   if (mac) {
     const order = ['Ctrl', 'Alt', 'Shift', 'Mod', 'Meta']
     const mods = [...parts].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((m) => MAC_SYMBOL[m] ?? m)
@@ -52,7 +66,7 @@ export function keyLabel(spec: string, mac: boolean = isMac): string {
 
 /** The first (main) binding of a shortcut as a label. */
 export function shortcutLabel(name: ShortcutName, mac: boolean = isMac): string {
-  return keyLabel(SHORTCUTS[name][0], mac)
+  return keyLabel(SHORTCUTS[name][0]!, mac)
 }
 
 /** All bindings of a shortcut, for help text: "F8 or Alt+↓". */
@@ -65,8 +79,7 @@ const CODE_OF: Record<string, string> = { '\\': 'Backslash', '/': 'Slash', '[': 
 
 /** Whether a keyboard event is the given key spec, with exactly its modifiers. */
 export function matchesKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, spec: string, mac: boolean = isMac): boolean {
-  const parts = spec.split('-')
-  const key = parts.pop()!
+  const { mods: parts, key } = splitSpec(spec)
   const want = { ctrl: false, meta: false, alt: false, shift: false }
   for (const p of parts) {
     if (p === 'Mod') want[mac ? 'meta' : 'ctrl'] = true
@@ -92,8 +105,7 @@ export function matchesShortcut(event: Parameters<typeof matchesKey>[0], name: S
 export function ariaShortcut(name: ShortcutName, mac: boolean = isMac): string {
   return SHORTCUTS[name]
     .map((spec) => {
-      const parts = spec.split('-')
-      const key = parts.pop()!
+      const { mods: parts, key } = splitSpec(spec)
       const mods = parts.map((m) => (m === 'Mod' ? (mac ? 'Meta' : 'Control') : m === 'Ctrl' ? 'Control' : m))
       return [...mods, key.length === 1 ? key.toUpperCase() : key].join('+')
     })

@@ -1,24 +1,26 @@
-import { useMemo } from 'react'
-import { usePersistentState } from './usePersistentState'
+import { useMemo, useState } from 'react'
+import type { PaneState } from '../../src-main/shared/model/settings'
+import { savedPanes } from '../features/settings/view-state'
 import { MAX_PANE, MIN_PANE } from './SidePane'
 
-interface PaneState {
-  width: number
-  collapsed: boolean
-}
+const DEFAULTS = { library: { width: 280, collapsed: false }, annotations: { width: 360, collapsed: false } }
 
-const isPane = (v: unknown): v is PaneState =>
-  typeof v === 'object' && v !== null && typeof (v as PaneState).width === 'number' && (v as PaneState).width >= MIN_PANE && (v as PaneState).width <= MAX_PANE && typeof (v as PaneState).collapsed === 'boolean'
+/** A saved width from a window with other limits is brought within this one's. */
+const fit = (p: PaneState): PaneState => ({ width: Math.min(MAX_PANE, Math.max(MIN_PANE, p.width)), collapsed: p.collapsed })
 
-/** Widths and collapsed state of the two side panes, remembered between sessions. */
+/**
+ * Widths and collapsed state of the two side panes. They start from main's settings file (read before the first
+ * render) and are saved back with the rest of the view state by useViewState.
+ */
 export function usePanes() {
-  const [left, setLeft] = usePersistentState<PaneState>('pane.library', { width: 280, collapsed: false }, isPane)
-  const [right, setRight] = usePersistentState<PaneState>('pane.annotations', { width: 360, collapsed: false }, isPane)
+  const [left, setLeft] = useState<PaneState>(() => fit(savedPanes()?.library ?? DEFAULTS.library))
+  const [right, setRight] = useState<PaneState>(() => fit(savedPanes()?.annotations ?? DEFAULTS.annotations))
   return useMemo(
     () => ({
       left: { ...left, onResize: (width: number) => setLeft((p) => ({ ...p, width })), onToggle: () => setLeft((p) => ({ ...p, collapsed: !p.collapsed })) },
       right: { ...right, onResize: (width: number) => setRight((p) => ({ ...p, width })), onToggle: () => setRight((p) => ({ ...p, collapsed: !p.collapsed })) },
+      saved: { library: left, annotations: right },
     }),
-    [left, right, setLeft, setRight],
+    [left, right],
   )
 }

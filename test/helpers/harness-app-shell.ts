@@ -6,8 +6,8 @@
 import { basename, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import type { AppShellDeps } from '../../src-main/main/ipc/app-shell'
-import { notebookRefId } from '../../src-main/main/notebooks'
-import type { SettingsStore } from '../../src-main/main/settings'
+import { isNotebookFolder, notebookRefId } from '../../src-main/main/notebooks'
+import { placesWith, type SettingsStore } from '../../src-main/main/settings'
 import type { WindowActionId } from '../../src-main/shared/commands'
 import type { NotebookSwitch } from '../../src-main/shared/model/settings'
 import { UserError } from '../../src-main/core/errors'
@@ -26,6 +26,7 @@ export interface HarnessAppHost {
   /** Closes the open notebook and opens the one in `dir`. */
   switchStore(dir: string): Promise<void>
   currentNotebookName(): string
+  listArticles(): ReadonlyArray<{ id: string }>
 }
 
 async function flushPages(host: HarnessAppHost): Promise<void> {
@@ -39,6 +40,7 @@ async function flushPages(host: HarnessAppHost): Promise<void> {
 export function harnessAppShell(host: HarnessAppHost): AppShellDeps {
   const switchTo = async (dir: string): Promise<NotebookSwitch> => {
     if (resolve(dir) === resolve(host.storeDir)) return { outcome: 'same' }
+    if (!isNotebookFolder(dir)) throw new UserError(`There is no notebook at ${dir} any more (moved, deleted, or on a drive that is not connected).`)
     await flushPages(host)
     const previous = host.storeDir
     await host.switchStore(dir)
@@ -70,12 +72,7 @@ export function harnessAppShell(host: HarnessAppHost): AppShellDeps {
       return { theme: s.theme, panes: s.panes, place: s.places[resolve(host.storeDir)] ?? null }
     },
     saveUiState: (state) =>
-      host.settings.update((s) => {
-        const places = { ...s.places }
-        if (state.place) places[resolve(host.storeDir)] = state.place
-        else delete places[resolve(host.storeDir)]
-        return { ...s, panes: state.panes, places }
-      }),
+      host.settings.update((s) => ({ ...s, panes: state.panes, places: placesWith(s.places, resolve(host.storeDir), state.place, host.listArticles()) })),
     setTheme: (theme) => host.settings.update((s) => ({ ...s, theme })),
     windowAction: (action) => void host.windowActions.push(action),
   }

@@ -116,6 +116,9 @@ export class Harness implements HarnessAppHost {
     const context = await this.browser.newContext({ viewport, colorScheme })
     const page = await context.newPage()
     this.pages.push(page)
+    // Under tsx (npm run screenshots), esbuild wraps named functions in a __name helper that a function Playwright
+    // serialises into the page would call without having it.
+    await page.addInitScript({ content: 'globalThis.__name ??= (fn) => fn' })
     await page.addInitScript(installWindowApi, { methods: Object.keys(contract), events: Object.keys(events) })
     page.on('pageerror', (err) => console.error('[page error]', err.message))
     await page.goto(this.url)
@@ -153,6 +156,10 @@ export class Harness implements HarnessAppHost {
 
   currentNotebookName(): string {
     return this.store.index.notebook.name
+  }
+
+  listArticles(): ReadonlyArray<{ id: string }> {
+    return this.store.index.articles
   }
 
   private async openStore(): Promise<void> {

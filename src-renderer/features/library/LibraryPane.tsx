@@ -67,7 +67,6 @@ export const LibraryPane = memo(function LibraryPane(props: LibraryPaneProps) {
             }
           }}
         />
-        <Kbd name="findArticle" />
       </div>
       {importReport && <ImportReport results={importReport} onOpen={onSelect} onDismiss={onDismissReport} />}
       {loadError && (

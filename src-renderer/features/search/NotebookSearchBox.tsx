@@ -1,4 +1,5 @@
 import { useId, type RefObject } from 'react'
+import { Kbd } from '../../ui/Kbd'
 
 /** The notebook-wide search box on top of the library: typing opens the results in the middle pane. */
 export function NotebookSearchBox({ value, onChange, inputRef }: { value: string; onChange: (text: string) => void; inputRef?: RefObject<HTMLInputElement | null> }) {
@@ -22,6 +23,7 @@ export function NotebookSearchBox({ value, onChange, inputRef }: { value: string
           }
         }}
       />
+      <Kbd name="findArticle" />
     </div>
   )
 }

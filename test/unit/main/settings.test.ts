@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { defaultSettings, MAX_RECENT, SettingsStore, withRecent } from '../../../src-main/main/settings'
+import { defaultSettings, MAX_RECENT, placesWith, SettingsStore, withRecent } from '../../../src-main/main/settings'
 import { useTempDirs } from '../../helpers/temp-dir'
 
 const tempDir = useTempDirs()
@@ -53,5 +53,16 @@ describe('the recent list', () => {
     const long = Array.from({ length: 20 }, (_, i) => `/n${i}`)
     expect(withRecent(long, '/new')).toHaveLength(MAX_RECENT)
     expect(withRecent(long, '/new')[0]).toBe('/new')
+  })
+})
+
+describe('places', () => {
+  const held = [{ id: 'art_aaaaaaaaaaaaaaaa' }]
+  it('keeps a place only for an article the notebook holds, so a window reloading after a switch cannot mix notebooks', () => {
+    const place = { articleId: 'art_aaaaaaaaaaaaaaaa', scroll: 120 }
+    expect(placesWith({}, '/cases/a', place, held)).toEqual({ '/cases/a': place })
+    const foreign = { articleId: 'art_bbbbbbbbbbbbbbbb', scroll: 9 }
+    expect(placesWith({ '/cases/a': place }, '/cases/a', foreign, held)).toEqual({ '/cases/a': place })
+    expect(placesWith({ '/cases/a': place, '/cases/b': place }, '/cases/a', null, held)).toEqual({ '/cases/b': place })
   })
 })

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { Harness } from '../helpers/harness'
+
+/**
+ * axe-core on the main screens, in light and dark: no serious or critical violation. The script is evaluated
+ * through the DevTools protocol, which the page's CSP (script-src 'self') does not govern, so the app's policy
+ * stays exactly as shipped.
+ */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+interface Violation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)
+}
+
+describe.each(['light', 'dark'] as const)('axe in the %s theme', (scheme) => {
+  let h: Harness
+  let page: Page
+
+  beforeAll(async () => {
+    h = await Harness.start({ seed: true })
+    page = await h.newPage(undefined, scheme)
+    await page.locator('.article-body mark').first().waitFor()
+  })
+  afterAll(async () => {
+    await h?.services.closeSearch()
+    await h?.close()
+  })
+
+  const closeView = async () => {
+    if ((await page.locator('dialog[open]').count()) > 0) await page.keyboard.press('Escape')
+    await page.getByRole('complementary', { name: 'Library' }).getByRole('button', { name: /^Sample:/ }).click()
+    await page.locator('.article-body mark').first().waitFor()
+  }
+
+  it('library, article and annotation panel, with an annotation open', async () => {
+    await page.locator('.annotation-row.row-claim').first().click()
+    await page.locator('.annotation-detail').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('the new-article form', async () => {
+    await page.keyboard.press('Control+n')
+    await page.getByRole('form', { name: 'New article' }).waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('button', { name: /Cancel/ }).click()
+  })
+
+  it('the command palette', async () => {
+    await closeView()
+    await page.keyboard.press('Control+k')
+    await page.getByRole('combobox', { name: 'Command' }).fill('t')
+    expect(await seriousViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+  })
+
+  it('the shortcuts sheet', async () => {
+    await page.keyboard.press('Control+/')
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+  })
+
+  it('search results, and a search with none', async () => {
+    await page.getByRole('searchbox', { name: 'Search the whole notebook' }).fill('troops')
+    await page.getByRole('main', { name: 'Search results' }).waitFor()
+    // The index builds in a worker on first use.
+    await expect.poll(() => page.getByRole('main', { name: 'Search results' }).getByRole('status').textContent(), { timeout: 15000 }).toMatch(/match/)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('searchbox', { name: 'Search the whole notebook' }).fill('zanzibar')
+    await expect.poll(() => page.getByRole('main', { name: 'Search results' }).textContent(), { timeout: 15000 }).toContain('Nothing matches')
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('searchbox', { name: 'Search the whole notebook' }).fill('')
+  })
+
+  it('the export view', async () => {
+    await closeView()
+    await page.keyboard.press('Control+e')
+    await page.getByRole('main', { name: 'Export' }).waitFor()
+    await page.waitForTimeout(300)
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it.each(['Claims', 'Sources', 'Questions', 'Briefs'])('the %s view', async (name) => {
+    await closeView()
+    await page.getByRole('complementary', { name: 'Library' }).getByRole('button', { name, exact: true }).click()
+    await page.waitForTimeout(300)
+    expect(await page.locator('main').count()).toBe(1)
+    expect(await seriousViolations(page)).toEqual([])
+  })
+})
