@@ -3,8 +3,8 @@
  * the default one). Everything Electron-specific is wired here from the small modules beside it; the notebook
  * itself is core's, and NotebookSession (notebooks.ts) owns which one is open.
  */
-import { app, session as electronSession, shell, type BrowserWindow } from 'electron'
-import { join, resolve } from 'node:path'
+import { app, powerMonitor, session as electronSession, shell, type BrowserWindow } from 'electron'
+import { basename, join, resolve } from 'node:path'
 import { events, type EventName, type EventPayloads, type StoreStatusEvent } from '../shared/ipc-contract'
 import type { StoreStatus } from '../core/store/notebook-store'
 import { isUserError, UserError } from '../core/errors'
@@ -22,6 +22,7 @@ import { exportShellDeps } from './export-shell'
 import { NotebookSession } from './notebooks'
 import { SETTINGS_FILE, SettingsStore } from './settings'
 import { appShellDeps, applyTheme } from './app-shell-deps'
+import { DEFAULT_IDLE_LOCK_MS, IdleLock } from '../core/crypto/idle-lock'
 
 export interface LaunchOptions {
   /** The folder of out/main/index.js. */
@@ -90,8 +91,46 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
           .catch((err: unknown) => showNotice(win, 'The notebook could not be opened.', isUserError(err) ? err.message : String(err))),
     })
 
+  // A protected notebook locks after a while without use (system-wide idle time), when the screen locks, or on sleep:
+  // edits are saved, the store closes, the key is forgotten, and the window reloads, which drops every decrypted byte it held.
+  const lockNotebook = async (): Promise<boolean> => {
+    const n = session?.current
+    if (!n?.protection || n.protection.locked) return false
+    if (!(await (guard?.prepareToLeave() ?? Promise.resolve(true)))) return false
+    await n.protection.lock()
+    if (win && !win.isDestroyed()) win.webContents.reload()
+    return true
+  }
+  const idleLock = new IdleLock({
+    timeoutMs: DEFAULT_IDLE_LOCK_MS,
+    idleMs: () => powerMonitor.getSystemIdleTime() * 1000,
+    lock: async () => void (await lockNotebook().catch((err: unknown) => console.error('[lock] locking the notebook failed', err))),
+  })
+  let watchingPower = false
+  const watchPower = () => {
+    if (watchingPower) return
+    watchingPower = true
+    powerMonitor.on('lock-screen', () => void idleLock.lockNow())
+    powerMonitor.on('suspend', () => void idleLock.lockNow())
+  }
+
   let confirming = false
   const handlers = createHandlers(services, {
+    lock: {
+      lockState: () => {
+        const n = current().current
+        return { protected: !!n.protection, locked: n.protection?.locked ?? false, name: basename(current().dir), idleLockMinutes: n.protection ? DEFAULT_IDLE_LOCK_MS / 60_000 : null }
+      },
+      unlock: async (passphrase) => {
+        const n = current().current
+        if (!n.protection) throw new UserError('This notebook is not protected with a passphrase; there is nothing to unlock.')
+        await n.protection.unlock(passphrase)
+        watchPower()
+        idleLock.start()
+        n.services.startSearchIndex()
+      },
+      lockNow: () => lockNotebook(),
+    },
     pickImportFiles: () => pickImportFiles(win),
     // One confirm at a time: a page that opens links in a loop gets one dialog, not a stack of them.
     confirmOpenExternal: async (url) => {

@@ -4,12 +4,16 @@ import { notebookLayout } from '../core/store/layout'
 import { createServices, type Services } from '../core/services/notebook-services'
 import { seedSample, type SampleArticle } from '../core/services/sample'
 import sample from '../../resources/sample/sample-article.json'
+import { isProtected } from '../core/crypto/protection'
+import { lockedNotebook, type NotebookProtection } from './notebook-lock'
 
 export interface OpenedNotebook {
   store: NotebookStore
   services: Services
   /** True when this launch created the notebook (and so seeded the sample article). */
   created: boolean
+  /** Set for a notebook protected with a passphrase; it opens locked. */
+  protection?: NotebookProtection
 }
 
 /**
@@ -18,6 +22,7 @@ export interface OpenedNotebook {
  * the analyst emptied on purpose is not refilled.
  */
 export async function openAppNotebook(dir: string, onStatus: (status: StoreStatus) => void, options: { seedSample?: boolean } = {}): Promise<OpenedNotebook> {
+  if (await isProtected(dir)) return lockedNotebook(dir, (fs) => NotebookStore.open(dir, { holder: 'Intel Notebook app', onStatus, fs }))
   const created = !existsSync(notebookLayout(dir).index)
   const store = await NotebookStore.open(dir, { holder: 'Intel Notebook app', onStatus })
   const services = createServices(store)

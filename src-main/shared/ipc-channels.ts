@@ -53,6 +53,9 @@ export const channels = {
   saveUiState: 'ui:save-state',
   setTheme: 'ui:set-theme',
   windowAction: 'window:action',
+  lockState: 'notebook:lock-state',
+  unlock: 'notebook:unlock',
+  lockNow: 'notebook:lock',
 } as const
 
 export type ChannelMethod = keyof typeof channels

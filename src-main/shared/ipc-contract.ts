@@ -165,6 +165,13 @@ export const contract = {
   setTheme: { channel: channels.setTheme, input: z.object({ theme: z.enum(THEMES) }).strict() },
   /** Zoom and full screen, which only main can do to the window (the View menu's roles, from the palette). */
   windowAction: { channel: channels.windowAction, input: z.object({ action: z.enum(WINDOW_ACTION_IDS) }).strict() },
+
+  /** Whether the open notebook is protected with a passphrase and locked; the window asks before it shows anything. */
+  lockState: { channel: channels.lockState, input: z.void() },
+  /** The passphrase of a locked notebook; main derives the key and opens the store, the window never sees a key. */
+  unlock: { channel: channels.unlock, input: z.object({ passphrase: z.string().min(1, 'Type the passphrase.').max(1024) }).strict() },
+  /** Locks a protected notebook now: edits are saved, the store closes, the key is forgotten and the window reloads. */
+  lockNow: { channel: channels.lockNow, input: z.void() },
 } as const satisfies { [M in keyof typeof channels]: { channel: (typeof channels)[M]; input: z.ZodType } }
 
 export type Contract = typeof contract
@@ -297,6 +304,20 @@ export interface Outputs {
   saveUiState: { saved: true }
   setTheme: { theme: ThemeSetting }
   windowAction: { done: true }
+  lockState: LockState
+  unlock: { unlocked: true }
+  lockNow: { locked: boolean }
+}
+
+export interface LockState {
+  /** The notebook is protected with a passphrase. */
+  protected: boolean
+  /** It is protected and its passphrase has not been given since it opened or last locked. */
+  locked: boolean
+  /** The notebook's folder name, to say which notebook the passphrase is for. */
+  name: string
+  /** Minutes without use after which it locks itself, or null when it never does. */
+  idleLockMinutes: number | null
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> }

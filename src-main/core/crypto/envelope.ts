@@ -68,12 +68,24 @@ export class FileCipher {
     return this.generation.toString('hex')
   }
 
+  /**
+   * Overwrites the key in memory when the notebook locks, so nothing that kept a reference to this cipher can
+   * open a file afterwards. (JavaScript cannot promise no other copy exists; this removes the one it holds.)
+   */
+  destroy(): void {
+    this.key.fill(0)
+    this.destroyed = true
+  }
+
+  private destroyed = false
+
   /** The raw key, only so a key file can wrap it; never written anywhere in the clear. */
   exportKey(): Buffer {
     return Buffer.from(this.key)
   }
 
   seal(plain: Uint8Array): Buffer {
+    if (this.destroyed) throw new Error('The notebook is locked; its key is gone from memory.')
     const header = Buffer.concat([MAGIC, Buffer.of(VERSION), this.generation])
     const nonce = randomBytes(NONCE_BYTES)
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce)
@@ -84,6 +96,7 @@ export class FileCipher {
 
   /** The plaintext of a sealed file; `file` only names it in the error. */
   open(sealed: Uint8Array, file: string): Buffer {
+    if (this.destroyed) throw new Error('The notebook is locked; its key is gone from memory.')
     const data = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength)
     if (!isSealed(data)) throw new SealedFileError(file, data.byteLength >= MAGIC.length && data.subarray(0, MAGIC.length).equals(MAGIC) ? 'tampered' : 'not-sealed')
     if (data[MAGIC.length] !== VERSION) throw new SealedFileError(file, 'unknown-version')

@@ -9,11 +9,14 @@ import { contract, type Api, type ExportProgress, type Input, type Method, type 
 import { isUserError, UserError } from '../../core/errors'
 import type { Services } from '../../core/services/notebook-services'
 import { appShellHandlers, type AppShellDeps } from './app-shell'
+import { lockHandlers, type LockDeps } from './lock'
 import { sanitizeHtml } from '../../core/import/sanitize'
 import { cleanDocJson } from '../../shared/schema/clean-doc'
 
 /** What only the shell around the window can do: native dialogs, the system browser, closing, notebooks and settings. */
 export interface ShellDeps extends AppShellDeps {
+  /** For a notebook protected with a passphrase: its lock. Absent, the notebook is not protected. */
+  lock?: LockDeps
   /** Lets the analyst pick files to import in a native dialog; returns their names and bytes (never paths to the renderer). */
   pickImportFiles(): Promise<Array<{ name: string; bytes: Uint8Array }>>
   /** Asks before leaving the app for a link; true when the analyst agrees. */
@@ -104,6 +107,7 @@ export function createHandlers(services: () => Services, shell: ShellDeps): Hand
       return { ok: true }
     },
     ...appShellHandlers(shell),
+    ...lockHandlers(shell.lock),
   }
 
   const table = {} as Record<Method, (payload: unknown) => Promise<unknown>>

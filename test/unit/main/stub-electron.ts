@@ -209,7 +209,15 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
   sendSync: vi.fn(),
 })
 
+/** The system's idle clock and its lock-screen and suspend events; a test sets idleSeconds and emits. */
+export const powerMonitor = Object.assign(new EventEmitter(), {
+  idleSeconds: 0,
+  getSystemIdleTime: vi.fn(() => powerMonitor.idleSeconds),
+})
+
 export function resetElectron(): void {
+  powerMonitor.removeAllListeners()
+  powerMonitor.idleSeconds = 0
   app.removeAllListeners()
   app.isPackaged = false
   app.lockGranted = true
@@ -232,4 +240,4 @@ export function resetElectron(): void {
   ipcRenderer.invoke.mockImplementation(async () => undefined)
 }
 
-export default { app, BrowserWindow, ipcMain, session, dialog, shell, Menu, nativeTheme, screen, contextBridge, ipcRenderer }
+export default { app, BrowserWindow, ipcMain, session, dialog, shell, Menu, nativeTheme, screen, contextBridge, ipcRenderer, powerMonitor }
