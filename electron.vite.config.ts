@@ -1,6 +1,40 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+
+/**
+ * What `electron-vite dev` needs beyond the app's policy: React Refresh's inline preamble, the <style> tags Vite
+ * injects for imported CSS, and the HMR WebSocket. Never eval, and never anything in a build.
+ */
+const DEV_ADDITIONS: Record<string, string[]> = {
+  'script-src': ["'unsafe-inline'"],
+  'style-src': ["'unsafe-inline'"],
+  'connect-src': ['ws://localhost:*', 'ws://127.0.0.1:*', 'http://localhost:*', 'http://127.0.0.1:*'],
+}
+
+export function relaxCspForDev(policy: string): string {
+  return policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean)
+    .map((directive) => {
+      const [name = ''] = directive.split(/\s+/)
+      const extra = DEV_ADDITIONS[name] ?? []
+      return [directive, ...extra.filter((e) => !directive.includes(e))].join(' ')
+    })
+    .join('; ')
+}
+
+/** Rewrites the CSP meta tag of index.html while Vite serves it; `apply: 'serve'` keeps it out of every build. */
+export function devCsp(): Plugin {
+  return {
+    name: 'intel-notebook:dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/, (_m, open: string, policy: string, close: string) => open + relaxCspForDev(policy) + close),
+  }
+}
 
 export default defineConfig({
   main: {
@@ -25,7 +59,7 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), devCsp()],
     build: {
       outDir: 'out/renderer',
       rolldownOptions: { input: { index: resolve('src-renderer/index.html') } },
