@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { LockGate } from './features/lock/LockGate'
 import { loadViewState } from './features/settings/view-state'
 import './styles/base.css'
 import './styles/layout.css'
@@ -12,7 +13,9 @@ import './styles/panel.css'
 void loadViewState().finally(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <LockGate>
+        <App />
+      </LockGate>
     </StrictMode>,
   ),
 )

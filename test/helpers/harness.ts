@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core'
 import { contract, events, type ExportProgress } from '../../src-main/shared/ipc-contract'
 import { chromiumPdfRenderer } from '../../src-main/core/export/pdf-chromium'
 import { createHandlers, type HandlerTable } from '../../src-main/main/ipc/handlers'
+import type { LockDeps } from '../../src-main/main/ipc/lock'
 import { NotebookStore } from '../../src-main/core/store/notebook-store'
 import { createServices, type Services } from '../../src-main/core/services/notebook-services'
 import { seedSample, type SampleArticle } from '../../src-main/core/services/sample'
@@ -41,6 +42,8 @@ export interface HarnessOptions {
   seed?: boolean
   /** Reuse an existing notebook folder instead of a fresh temporary one. */
   storeDir?: string
+  /** Plays main's part for a notebook protected with a passphrase (lock state, unlock, lock). */
+  lock?: (h: Harness) => LockDeps
 }
 
 export class Harness implements HarnessAppHost {
@@ -101,6 +104,7 @@ export class Harness implements HarnessAppHost {
       printToPdf: chromiumPdfRenderer(CHROMIUM_PATH),
       exportProgress: (p) => void h.exportProgress.push(p),
       ...harnessAppShell(h),
+      ...(options.lock ? { lock: options.lock(h) } : {}),
     })
     h.server = createServer((req, res) => void h.route(req, res))
     await new Promise<void>((r) => h.server.listen(0, '127.0.0.1', r))
