@@ -68,6 +68,19 @@ describe('imported files', () => {
   })
 })
 
+describe('search results', () => {
+  it('show titles and snippets of hostile articles as text', async () => {
+    await page.getByLabel('Search the whole notebook').fill('onerror')
+    const results = page.locator('.search-results')
+    // The title fixture's heading is text that reads `</title><img src=x onerror=…>`: it must come back as that text.
+    await expect.poll(() => results.textContent(), { timeout: 15_000 }).toMatch(/<img src=x onerror=/)
+    expect(await renderedProblems(results)).toEqual([])
+    expect(await results.locator('img, script, svg, iframe').count()).toBe(0)
+    expect(await effects.list()).toEqual([])
+    await page.getByLabel('Search the whole notebook').fill('')
+  })
+})
+
 describe('the export preview', () => {
   it.each(['links-obfuscated', 'title-breakout', 'svg-style-use'])('of the article imported from %s shows nothing that acts', async (id) => {
     const name = files.find((f) => f.fixture.id === id)!.name
