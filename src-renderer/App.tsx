@@ -28,6 +28,7 @@ import { SourcesView } from './features/sources/SourcesView'
 import { QuestionsView } from './features/questions/QuestionsView'
 import { SuggestionsView } from './features/suggestions/SuggestionsView'
 import { useAppShell } from './features/commands/useAppShell'
+import { useOpenedFiles } from './features/commands/useOpenedFiles'
 import { useViewState, useWindowTitle } from './features/settings/useViewState'
 import { flushViewState, savedPlace } from './features/settings/view-state'
 import { withProgress } from './features/feedback/notices'
@@ -132,6 +133,7 @@ export function App() {
     }
   }, [refreshArticles, open])
 
+  useOpenedFiles((results) => void runImport(async () => results))
   const { handle: runShellCommand, overlays } = useAppShell((command) => {
     const c = commandForMenu(command)
     if (c) runRef.current(c)

@@ -9,6 +9,7 @@ import type { NotebookSession } from './notebooks'
 import { placesWith, type SettingsStore } from './settings'
 import { pickNewNotebookFolder, pickNotebookFolder } from './dialogs'
 import type { ThemeSetting, WindowActionId } from '../shared/commands'
+import type { ImportResult } from '../shared/ipc-contract'
 import { WINDOW_BACKGROUND } from './window'
 
 export interface AppShellContext {
@@ -20,6 +21,8 @@ export interface AppShellContext {
   defaultDir: string
   /** Rebuilds the menu, whose theme radio and recent list read the settings. */
   refreshMenu(): void
+  /** Import results of files the OS opened with the app that the window has not taken yet. */
+  takeOpenedFiles(): ImportResult[]
 }
 
 export function applyTheme(theme: ThemeSetting, win: BrowserWindow | null): void {
@@ -71,5 +74,6 @@ export function appShellDeps(ctx: AppShellContext): AppShellDeps {
       ctx.refreshMenu()
     },
     windowAction: (action) => runWindowAction(ctx.window(), action),
+    takeOpenedFiles: () => ctx.takeOpenedFiles(),
   }
 }

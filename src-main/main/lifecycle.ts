@@ -22,12 +22,16 @@ import { exportShellDeps } from './export-shell'
 import { NotebookSession } from './notebooks'
 import { SETTINGS_FILE, SettingsStore } from './settings'
 import { appShellDeps, applyTheme } from './app-shell-deps'
+import { openablePaths, readOpenedFiles } from './open-files'
+import type { ImportResult } from '../shared/ipc-contract'
 import { DEFAULT_IDLE_LOCK_MS, IdleLock } from '../core/crypto/idle-lock'
 
 export interface LaunchOptions {
   /** The folder of out/main/index.js. */
   mainDir: string
   env?: NodeJS.ProcessEnv
+  /** The command line, whose arguments may name files to open. */
+  argv?: readonly string[]
 }
 
 export interface RunningApp {
@@ -39,7 +43,7 @@ export interface RunningApp {
 }
 
 /** Starts the app; resolves null when this process is a second instance (it hands over and quits) or cannot open a notebook. */
-export async function runApp({ mainDir, env = process.env }: LaunchOptions): Promise<RunningApp | null> {
+export async function runApp({ mainDir, env = process.env, argv = process.argv }: LaunchOptions): Promise<RunningApp | null> {
   const userData = env[USER_DATA_ENV]
   if (userData) app.setPath('userData', resolve(userData))
   if (!app.requestSingleInstanceLock()) {
@@ -114,6 +118,29 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
     powerMonitor.on('suspend', () => void idleLock.lockNow())
   }
 
+  // Files the OS asks the app to open (a double-clicked export): at launch on the command line, later from a
+  // second launch or macOS's open-file. They are imported as soon as a notebook is open; the window takes the
+  // results when it asks, so a report made before the page could listen is not lost.
+  const waitingPaths: string[] = openablePaths(argv.slice(1), process.cwd())
+  const openedResults: ImportResult[] = []
+  const openFiles = (paths: string[]) => {
+    if (!paths.length) return
+    if (!session) {
+      waitingPaths.push(...paths)
+      return
+    }
+    void (async () => {
+      const { files, failed } = await readOpenedFiles(paths)
+      const imported = files.length ? await services().importFiles(files) : []
+      openedResults.push(...failed.map((f) => ({ ...f, status: 'failed' as const })), ...imported)
+      send('onFilesOpened', {})
+    })().catch((err: unknown) => void showNotice(win, 'The files could not be opened.', isUserError(err) ? err.message : String(err)))
+  }
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    openFiles([path])
+  })
+
   let confirming = false
   const handlers = createHandlers(services, {
     lock: {
@@ -145,11 +172,12 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
     openExternal: (url) => shell.openExternal(url),
     windowFlushed: () => guard?.windowFlushed(),
     ...exportShellDeps(() => win, (progress) => void send('onExportProgress', progress)),
-    ...appShellDeps({ window: () => win, session: current, settings, documentsDir: app.getPath('documents'), defaultDir, refreshMenu }),
+    ...appShellDeps({ window: () => win, session: current, settings, documentsDir: app.getPath('documents'), defaultDir, refreshMenu, takeOpenedFiles: () => openedResults.splice(0) }),
   })
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, origin, (url) => handlers.openExternal({ url })))
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openFiles(openablePaths(argv.slice(1), workingDirectory))
     if (!win || win.isDestroyed()) {
       if (session && !quitting) openWindow()
       return
@@ -208,6 +236,7 @@ export async function runApp({ mainDir, env = process.env }: LaunchOptions): Pro
 
   registerIpc(handlers, { app: origin, windowContentsId: () => (win && !win.isDestroyed() ? win.webContents.id : null) })
   refreshMenu()
+  openFiles(waitingPaths.splice(0))
 
   function openWindow(): void {
     const opened = createMainWindow(bundle.preload, origin, settings.value.window)

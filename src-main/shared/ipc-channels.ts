@@ -53,6 +53,7 @@ export const channels = {
   saveUiState: 'ui:save-state',
   setTheme: 'ui:set-theme',
   windowAction: 'window:action',
+  takeOpenedFiles: 'files:take-opened',
   lockState: 'notebook:lock-state',
   unlock: 'notebook:unlock',
   lockNow: 'notebook:lock',
@@ -66,6 +67,7 @@ export const events = {
   onStoreStatus: 'event:store-status',
   onFlushRequest: 'event:flush-request',
   onExportProgress: 'event:export-progress',
+  onFilesOpened: 'event:files-opened',
 } as const
 export type EventName = keyof typeof events
 

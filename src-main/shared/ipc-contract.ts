@@ -165,6 +165,8 @@ export const contract = {
   setTheme: { channel: channels.setTheme, input: z.object({ theme: z.enum(THEMES) }).strict() },
   /** Zoom and full screen, which only main can do to the window (the View menu's roles, from the palette). */
   windowAction: { channel: channels.windowAction, input: z.object({ action: z.enum(WINDOW_ACTION_IDS) }).strict() },
+  /** What became of files the OS asked the app to open (a double-clicked export), since the window last asked. */
+  takeOpenedFiles: { channel: channels.takeOpenedFiles, input: z.void() },
 
   /** Whether the open notebook is protected with a passphrase and locked; the window asks before it shows anything. */
   lockState: { channel: channels.lockState, input: z.void() },
@@ -304,6 +306,7 @@ export interface Outputs {
   saveUiState: { saved: true }
   setTheme: { theme: ThemeSetting }
   windowAction: { done: true }
+  takeOpenedFiles: ImportResult[]
   lockState: LockState
   unlock: { unlocked: true }
   lockNow: { locked: boolean }
@@ -333,6 +336,8 @@ export interface EventPayloads {
   onStoreStatus: StoreStatusEvent
   onFlushRequest: Record<string, never>
   onExportProgress: ExportProgress
+  /** Files the OS asked the app to open were imported; the window takes the results with takeOpenedFiles. */
+  onFilesOpened: Record<string, never>
 }
 export type Events = { [E in EventName]: (listener: (payload: EventPayloads[E]) => void) => () => void }
 

@@ -363,6 +363,21 @@ describe('notebooks', () => {
     expect(h.recentNotebooks[0]).toBe(home)
   })
 
+  it('reports a notebook export the OS opened with the app like any import, including one waiting from launch', async () => {
+    const page = h.pages.at(-1)!
+    h.openedFiles = [{ name: 'From the desk.json', status: 'failed', reason: 'The file could not be read (EACCES).' }]
+    await page.reload()
+    const report = page.getByRole('status', { name: 'Import result' })
+    await expect.poll(() => report.textContent()).toContain('From the desk.json')
+    expect(await report.textContent()).toContain('The file could not be read (EACCES).')
+    expect(h.openedFiles).toEqual([])
+    await report.getByRole('button', { name: 'Dismiss import result' }).click()
+
+    h.openedFiles = [{ name: 'Second bundle.json', status: 'failed', reason: 'The file is over 50 MB; it was not imported.' }]
+    await h.emit(page, 'onFilesOpened', {})
+    await expect.poll(() => page.getByRole('status', { name: 'Import result' }).textContent()).toContain('Second bundle.json')
+  })
+
   it('shows an error where the analyst looks when a notebook cannot be opened, and stays put', async () => {
     const page = h.pages.at(-1)!
     h.recentNotebooks = ['/nonexistent/Gone case']

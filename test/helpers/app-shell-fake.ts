@@ -7,6 +7,7 @@ import { vi } from 'vitest'
 import type { AppShellDeps } from '../../src-main/main/ipc/app-shell'
 import type { LoadedUiState, NotebookList, NotebookSwitch, UiState } from '../../src-main/shared/model/settings'
 import type { ThemeSetting, WindowActionId } from '../../src-main/shared/commands'
+import type { ImportResult } from '../../src-main/shared/ipc-contract'
 
 export function appShellMocks() {
   const current = { id: '0000000000000000', name: 'Notebook', path: '/notebooks/Notebook' }
@@ -20,5 +21,6 @@ export function appShellMocks() {
     saveUiState: vi.fn((_state: UiState) => {}),
     setTheme: vi.fn((_theme: ThemeSetting) => {}),
     windowAction: vi.fn((_action: WindowActionId) => {}),
+    takeOpenedFiles: vi.fn((): ImportResult[] => []),
   } satisfies AppShellDeps
 }

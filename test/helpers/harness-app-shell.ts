@@ -10,6 +10,7 @@ import { isNotebookFolder, notebookRefId } from '../../src-main/main/notebooks'
 import { placesWith, type SettingsStore } from '../../src-main/main/settings'
 import type { WindowActionId } from '../../src-main/shared/commands'
 import type { NotebookSwitch } from '../../src-main/shared/model/settings'
+import type { ImportResult } from '../../src-main/shared/ipc-contract'
 import { UserError } from '../../src-main/core/errors'
 
 export interface HarnessAppHost {
@@ -21,6 +22,8 @@ export interface HarnessAppHost {
   /** What the fake open/new notebook dialog answers next; null plays a cancelled dialog. */
   pendingNotebookFolder: string | null
   windowActions: WindowActionId[]
+  /** Import results of files "the OS opened with the app", waiting for the window to take them. */
+  openedFiles: ImportResult[]
   shownNotebookFolder: number
   flushedCount: number
   /** Closes the open notebook and opens the one in `dir`. */
@@ -75,5 +78,6 @@ export function harnessAppShell(host: HarnessAppHost): AppShellDeps {
       host.settings.update((s) => ({ ...s, panes: state.panes, places: placesWith(s.places, resolve(host.storeDir), state.place, host.listArticles()) })),
     setTheme: (theme) => host.settings.update((s) => ({ ...s, theme })),
     windowAction: (action) => void host.windowActions.push(action),
+    takeOpenedFiles: () => host.openedFiles.splice(0),
   }
 }

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { contract, events, type ExportProgress } from '../../src-main/shared/ipc-contract'
+import { contract, events, type ExportProgress, type ImportResult } from '../../src-main/shared/ipc-contract'
 import { chromiumPdfRenderer } from '../../src-main/core/export/pdf-chromium'
 import { createHandlers, type HandlerTable } from '../../src-main/main/ipc/handlers'
 import type { LockDeps } from '../../src-main/main/ipc/lock'
@@ -70,6 +70,7 @@ export class Harness implements HarnessAppHost {
   recentNotebooks: string[] = []
   pendingNotebookFolder: string | null = null
   windowActions: WindowActionId[] = []
+  openedFiles: ImportResult[] = []
   shownNotebookFolder = 0
   private exportsDir = ''
   private server!: Server

@@ -3,7 +3,7 @@
  * open, the window's saved view state and theme, zoom and full screen. handlers.ts spreads them into its table,
  * so they are validated and reported like every other channel; main and the e2e harness each supply the deps.
  */
-import type { Api } from '../../shared/ipc-contract'
+import type { Api, ImportResult } from '../../shared/ipc-contract'
 import type { ThemeSetting, WindowActionId } from '../../shared/commands'
 import type { LoadedUiState, NotebookList, NotebookSwitch, UiState } from '../../shared/model/settings'
 
@@ -19,9 +19,21 @@ export interface AppShellDeps {
   saveUiState(state: UiState): void
   setTheme(theme: ThemeSetting): void
   windowAction(action: WindowActionId): void
+  /** The import results of files the OS opened with the app, each handed over once. */
+  takeOpenedFiles(): ImportResult[]
 }
 
-type AppShellMethods = 'listNotebooks' | 'openNotebook' | 'createNotebook' | 'switchNotebook' | 'showNotebookFolder' | 'loadUiState' | 'saveUiState' | 'setTheme' | 'windowAction'
+type AppShellMethods =
+  | 'listNotebooks'
+  | 'openNotebook'
+  | 'createNotebook'
+  | 'switchNotebook'
+  | 'showNotebookFolder'
+  | 'loadUiState'
+  | 'saveUiState'
+  | 'setTheme'
+  | 'windowAction'
+  | 'takeOpenedFiles'
 
 export function appShellHandlers(shell: AppShellDeps): Pick<Api, AppShellMethods> {
   return {
@@ -46,5 +58,6 @@ export function appShellHandlers(shell: AppShellDeps): Pick<Api, AppShellMethods
       shell.windowAction(action)
       return { done: true }
     },
+    takeOpenedFiles: async () => shell.takeOpenedFiles(),
   }
 }

@@ -21,7 +21,7 @@ let running: Running | null = null
 
 async function launch(userData: string): Promise<Running> {
   app.paths.set('userData', userData)
-  const r = await runApp({ mainDir, env: {} })
+  const r = await runApp({ mainDir, env: {}, argv: [] })
   if (!r) throw new Error('the app did not start')
   running = r
   return r
@@ -284,5 +284,58 @@ describe('the window', () => {
     await call('window:action', { action: 'zoom-reset' })
     expect(theWindow().webContents.setZoomLevel.mock.calls.map((c) => c[0])).toEqual([-0.5, 0])
     await expect(call('window:action', { action: 'close' })).rejects.toThrow(/Invalid request/)
+  })
+})
+
+describe('files the operating system opens with the app', () => {
+  async function exportBundle(dir: string): Promise<string> {
+    const source = join(dir, 'source-notebook')
+    const store = await NotebookStore.open(source, { holder: 'test' })
+    const { createServices } = await import('../../../src-main/core/services/notebook-services')
+    const services = createServices(store)
+    await services.createArticle({ title: 'Shared by a colleague', text: 'Officials said the convoy moved at night.' })
+    const { bytes } = await services.exportTarget({ kind: 'all' }, 'json')
+    await services.closeSearch()
+    await store.close()
+    const path = join(dir, 'From the desk.intelnotebook')
+    await writeFile(path, bytes)
+    return path
+  }
+
+  it('imports an export named on the command line at launch, and the window takes the report once', async () => {
+    const dir = await tempDir()
+    const bundle = await exportBundle(dir)
+    app.paths.set('userData', await tempDir())
+    running = await runApp({ mainDir, env: {}, argv: ['/opt/Intel Notebook/intel-notebook', '--no-sandbox', bundle, join(dir, 'missing.intelnotebook'), dir] })
+    let results: Array<{ name: string; status: string }> = []
+    for (let i = 0; i < 100 && results.length === 0; i++) {
+      results = (await call('files:take-opened')) as typeof results
+      await settle()
+    }
+    expect(results).toMatchObject([{ name: expect.stringMatching(/^From the desk\.json: “Shared by a colleague”$/), status: 'imported' }])
+    await expect(call('files:take-opened')).resolves.toEqual([])
+    const titles = ((await call('articles:list')) as Array<{ title: string }>).map((a) => a.title)
+    expect(titles).toContain('Shared by a colleague')
+  })
+
+  it('imports one handed over by a second launch or by macOS, and tells the window', async () => {
+    const dir = await tempDir()
+    const bundle = await exportBundle(dir)
+    await launch(await tempDir())
+    theWindow().webContents.send.mockClear()
+    app.emit('second-instance', {}, ['/opt/Intel Notebook/intel-notebook', 'From the desk.intelnotebook'], dir)
+    for (let i = 0; i < 100 && !theWindow().webContents.send.mock.calls.some((c) => c[0] === events.onFilesOpened); i++) await settle()
+    await expect(call('files:take-opened')).resolves.toMatchObject([{ status: 'imported' }])
+
+    const prevented = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+    app.emit('open-file', prevented, bundle)
+    expect(prevented.defaultPrevented).toBe(true)
+    let again: Array<{ status: string }> = []
+    for (let i = 0; i < 100 && again.length === 0; i++) {
+      again = (await call('files:take-opened')) as typeof again
+      await settle()
+    }
+    // The same bundle twice: its article is already in the notebook.
+    expect(again).toMatchObject([{ status: 'duplicate' }])
   })
 })
