@@ -16,6 +16,11 @@ export const SECTIONS: BenchSection[] = [
     run: async (ctx) => (await (await import('./search')).searchBench(ctx.out)).p95 <= 15,
   },
   {
+    name: 'startup',
+    title: "main's bundle from process start to the window (stub electron; run `npm run build` first)",
+    run: async (ctx) => (await import('./startup')).startupBench(ctx),
+  },
+  {
     name: 'export',
     title: 'exporting a 200-annotation brief',
     run: async (ctx) => (await import('./export')).runExportBench(ctx.out),

@@ -31,6 +31,7 @@ class WebContents extends EventEmitter {
   getZoomLevel = () => 0
   setZoomLevel = () => {}
   reload = () => {}
+  setBackgroundThrottling = () => {}
 }
 export class BrowserWindow extends EventEmitter {
   webContents = new WebContents()
@@ -51,6 +52,8 @@ export class BrowserWindow extends EventEmitter {
   restore = () => {}
   close = () => {}
   setTitle = () => {}
+  setBackgroundColor = () => {}
+  setFullScreen = () => {}
   getBounds = () => ({ x: 0, y: 0, width: 1400, height: 900 })
   getNormalBounds = () => ({ x: 0, y: 0, width: 1400, height: 900 })
   static getAllWindows = () => []
@@ -71,6 +74,7 @@ export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColo
 export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }), showMessageBox: async () => ({ response: 0 }), showErrorBox: (t, m) => console.error(t, m) }
 export const shell = { openExternal: async () => {}, openPath: async () => '', showItemInFolder: noop }
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }], getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }) }
+export const powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0, getSystemIdleState: () => 'active' })
 export const contextBridge = { exposeInMainWorld: noop }
 export const ipcRenderer = { invoke: async () => undefined, on: noop, removeListener: noop }
-export default { app, BrowserWindow, session, ipcMain, Menu, nativeTheme, dialog, shell, screen, contextBridge, ipcRenderer }
+export default { app, BrowserWindow, session, ipcMain, Menu, nativeTheme, dialog, shell, screen, powerMonitor, contextBridge, ipcRenderer }
