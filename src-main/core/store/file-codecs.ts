@@ -5,7 +5,7 @@ import { DamagedFileError, UserError } from '../errors'
 import { JsonFileAdapter } from './json-file-adapter'
 import { atomicWrite } from './atomic-write'
 import { migrate, MIGRATIONS, targetVersion, type FileKind, type Migration } from './migrations'
-import { stableBytesInSlices } from './stable-json'
+import { stableBytesInSlices, withKeysInOrder } from './stable-json'
 import { realFs, errorCode, type FsOps } from './fs-ops'
 import type { FolderSync } from './dir-sync'
 
@@ -92,7 +92,7 @@ export class NotebookFile<K extends FileKind> {
   parse(bytes: Buffer): StoredFile<FileOf<K>> {
     this.seen = { from: 0, newer: false }
     try {
-      const data = this.adapter.parse(bytes)
+      const data = withKeysInOrder(this.adapter.parse(bytes))
       return { data, fromVersion: this.seen.from, newer: this.seen.newer }
     } catch (err) {
       throw this.explain(err)
@@ -140,7 +140,7 @@ export class NotebookFile<K extends FileKind> {
       return { data: data as FileOf<K>, fromVersion: this.seen.from, newer: false }
     }
     try {
-      return { data: this.adapter.validate(data), fromVersion: this.seen.from, newer: this.seen.newer }
+      return { data: withKeysInOrder(this.adapter.validate(data)), fromVersion: this.seen.from, newer: this.seen.newer }
     } catch (err) {
       throw this.explain(err)
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { stableBytesInSlices, stableStringify, stableStringifyInSlices } from '../../../../src-main/core/store/stable-json'
+import { stableBytesInSlices, stableStringify, stableStringifyInSlices, withKeysInOrder } from '../../../../src-main/core/store/stable-json'
 
 describe('stableStringify', () => {
   it('writes the same bytes whatever the key order', () => {
@@ -49,5 +49,32 @@ describe('stableStringifyInSlices', () => {
     clearInterval(ticker)
     expect(text).toBe(stableStringify(index))
     expect(ticks).toBeGreaterThan(1)
+  })
+})
+
+describe('stableStringify fast path', () => {
+  it('writes data whose keys are already in order exactly as data whose keys are not', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(stableStringify(withKeysInOrder(v))).toBe(stableStringify(v))
+      }),
+    )
+  })
+
+  it('never lets the engine write what it would write differently: dates, undefined, class instances', () => {
+    const at = new Date('2026-01-02T03:04:05.000Z')
+    class Point {
+      constructor(
+        readonly y: number,
+        readonly x: number,
+      ) {}
+    }
+    const value = { a: [undefined, 1], b: undefined, c: at, d: new Point(2, 1) }
+    expect(stableStringify(value, 0)).toBe('{"a":[null,1],"c":{},"d":{"x":1,"y":2}}\n')
+  })
+
+  it('keeps the data it sorts, leaving out only undefined values', () => {
+    expect(withKeysInOrder({ b: 1, a: { d: [{ z: 1, y: undefined }], c: 2 } })).toEqual({ a: { c: 2, d: [{ z: 1 }] }, b: 1 })
+    expect(Object.keys(withKeysInOrder({ b: 1, a: 2 }))).toEqual(['a', 'b'])
   })
 })
