@@ -37,8 +37,8 @@ describe('notices', () => {
 
   it('lets information fade but keeps an error until it is dismissed, and never stacks one sentence twice', async () => {
     notify('Theme: Dark')
-    const error = notify('The folder is not a notebook.', 'error')
     notify('The folder is not a notebook.', 'error')
+    const error = notify('The folder is not a notebook.', 'error')
     expect(noticeStore.get().filter((n) => n.tone === 'error')).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(10_000)
     expect(noticeStore.get().map((n) => n.text)).toEqual(['The folder is not a notebook.'])
