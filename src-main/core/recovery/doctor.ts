@@ -8,6 +8,7 @@ import { NewerFormatError, NotebookFile } from '../store/file-codecs'
 import { ARTICLES_DIR, BACKUPS_DIR, DAMAGED_SUFFIX, INDEX_FILE, ORIGINALS_DIR, articleIdOfFile, notebookLayout, tempFileOwner, type NotebookLayout } from '../store/layout'
 import { MIGRATIONS, targetVersion, type Migration } from '../store/migrations'
 import { NotebookStore } from '../store/notebook-store'
+import { acquireLock } from '../store/lock-file'
 import { listBackups, describeWhen } from '../backup/backup-list'
 import { eachLimited, linkOrCopy } from '../backup/durable-copy'
 import { createSnapshot } from '../backup/snapshot'
@@ -105,6 +106,19 @@ export async function checkNotebook(root: string, options: DoctorOptions = {}): 
       if (!listed.has(id)) add('warning', layout.articleRel(id), 'Not listed in the index, so the library does not show it; "doctor --repair" adds it.')
     }
     await checkOriginals(layout, articles, fs, report, add)
+  } else {
+    // Without a readable index the article files are still checked one by one: they are what a rebuild starts from.
+    await eachLimited([...onDisk], 8, async (id) => {
+      const rel = layout.articleRel(id)
+      report.checked.articles++
+      try {
+        await readArticleFile(layout, id, { fs, migrations })
+      } catch (err) {
+        if (err instanceof DamagedFileError) add('damage', rel, `Damaged: ${err.detail}.`)
+        else if (err instanceof NewerFormatError) add('info', rel, 'Written by a newer version of Intel Notebook.')
+        else throw err
+      }
+    })
   }
 
   for (const [dir, rel] of [
@@ -123,7 +137,7 @@ export async function checkNotebook(root: string, options: DoctorOptions = {}): 
   const dirs = (await names(layout.backupsDir, fs)).filter((n) => !n.startsWith('.'))
   for (const d of dirs) if (!backups.some((b) => b.id === d)) add('warning', `${BACKUPS_DIR}/${d}`, 'A backup folder without a valid manifest; it is never used for recovery.')
   if (backups.length === 0) add('warning', BACKUPS_DIR, 'There are no backups yet; the app takes one at each launch.')
-  else add('info', BACKUPS_DIR, `${backups.length} backups; the newest is from ${describeWhen(backups[0]!.createdAt)}.`)
+  else add('info', BACKUPS_DIR, `${backups.length} backup${backups.length === 1 ? '' : 's'}; the newest is from ${describeWhen(backups[0]!.createdAt)}.`)
   if (await exists(layout.hotExit, fs)) add('info', 'hot-exit.json', 'Unsaved edits from a session that ended abruptly; the app applies them when it next opens the notebook.')
   const rank = { damage: 0, warning: 1, info: 2 }
   findings.sort((x, y) => rank[x.severity] - rank[y.severity] || x.file.localeCompare(y.file))
@@ -147,13 +161,15 @@ export async function repairNotebook(root: string, options: DoctorOptions & { ho
   const fs = options.fs ?? realFs
   const before = await checkNotebook(root, options)
   const actions: string[] = []
+  // Refuse at once while another process holds the notebook, before anything is written, backups included.
+  await (await acquireLock(notebookLayout(root).lock, options.holder))()
+  if (hasDamage(before) || before.findings.some((f) => f.severity === 'warning')) {
+    const backup = await createSnapshot(root, { reason: 'before-repair', fs, skipIfUnchanged: true })
+    if (backup) actions.push(`Took backup ${backup.id} of the notebook as it was before the repair.`)
+  }
   const store = await NotebookStore.open(root, { holder: options.holder, fs, migrations: options.migrations, onNotice: (n) => actions.push(n) })
   try {
     if (store.readOnly) throw new UserError('This notebook was written by a newer version of Intel Notebook; repair it with that version.')
-    if (hasDamage(before) || before.findings.some((f) => f.severity === 'warning')) {
-      const backup = await createSnapshot(root, { reason: 'before-repair', fs, skipIfUnchanged: true })
-      if (backup) actions.push(`Took backup ${backup.id} of the notebook as it was before the repair.`)
-    }
     const layout = store.layout
     for (const meta of [...store.index.articles]) {
       try {

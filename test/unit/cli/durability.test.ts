@@ -55,7 +55,7 @@ describe('cli: doctor, backups, restore', () => {
     await writeFile(layout.article(id), '\u0000')
     const out = await cli('--store', store, 'doctor', '--repair')
     expect(out.code).toBe(0)
-    expect(out.stdout).toMatch(/^Repaired:\n {2}- The notebook index was damaged \(it is not complete JSON\); it was moved aside as notebook\.json\.damaged and rebuilt from the backup of /)
+    expect(out.stdout).toMatch(/^Repaired:\n {2}- Took backup .+ of the notebook as it was before the repair\.\n {2}- The notebook index was damaged \(it is not complete JSON\); it was moved aside as notebook\.json\.damaged and rebuilt from the backup of /)
     expect(out.stdout).toContain('No damage found.')
     const list = await cli('--store', store, 'list', '--json')
     expect(JSON.parse(list.stdout).map((a: { id: string }) => a.id)).toEqual([id])

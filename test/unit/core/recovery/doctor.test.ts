@@ -56,6 +56,10 @@ describe('doctor', () => {
     await writeFile(layout.index, '{')
     report = await checkNotebook(dir)
     expect(damage(report)).toEqual([{ severity: 'damage', file: 'notebook.json', message: expect.stringMatching(/^Damaged: it is not complete JSON\. "doctor --repair" moves it aside/) }])
+    // With the index unreadable, every article file is still checked on its own.
+    expect(report.checked.articles).toBe(3)
+    await writeFile(layout.article(orphan.id), '')
+    expect(damage(await checkNotebook(dir))).toContainEqual({ severity: 'damage', file: `articles/${orphan.id}.json`, message: 'Damaged: it is empty.' })
   })
 
   it('repairs the way the app recovers, then finds no damage', async () => {
@@ -85,7 +89,8 @@ describe('doctor', () => {
     await writeFile(layout.article(b.id), 'nope')
     const result = await repairNotebook(dir, { holder: 'test' })
     // The damaged article is set aside while the index is rebuilt, so one readable article file remains.
-    expect(result.actions[0]).toMatch(/^The notebook index was missing, so it was rebuilt from the 1 article file on disk\. No backup was available/)
+    expect(result.actions[0]).toMatch(/^Took backup .+ of the notebook as it was before the repair\.$/)
+    expect(result.actions[1]).toMatch(/^The notebook index was missing, so it was rebuilt from the 1 article file on disk\. No backup was available/)
     expect(hasDamage(result.after)).toBe(false)
     expect(result.after.checked.articles).toBe(1)
     expect(result.actions).toContainEqual(expect.stringMatching(/^The article .+ was damaged \(it is not complete JSON\), and no backup holds a readable copy of it\./))
