@@ -5,7 +5,8 @@
  *
  *   npm run screenshots        (builds first)
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { Harness } from '../helpers/harness'
@@ -25,7 +26,9 @@ async function ready(page: Page): Promise<void> {
 
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true })
-  const h = await Harness.start({ seed: true })
+  // A notebook named as an analyst would name a case, so the title bar and status line read naturally.
+  const parent = await mkdtemp(join(tmpdir(), 'intel-notebook-shots-'))
+  const h = await Harness.start({ seed: true, storeDir: join(parent, 'Eastern Europe desk') })
   try {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await h.newPage(VIEWPORT, scheme)
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
     console.log(`screenshots written to ${OUT}`)
   } finally {
     await h.close()
+    await rm(parent, { recursive: true, force: true })
   }
 }
 

@@ -1,5 +1,6 @@
 import { useId, type RefObject } from 'react'
 import { Kbd } from '../../ui/Kbd'
+import { shortcutLabel } from '../../ui/shortcuts'
 
 /** The notebook-wide search box on top of the library: typing opens the results in the middle pane. */
 export function NotebookSearchBox({ value, onChange, inputRef }: { value: string; onChange: (text: string) => void; inputRef?: RefObject<HTMLInputElement | null> }) {
@@ -14,6 +15,7 @@ export function NotebookSearchBox({ value, onChange, inputRef }: { value: string
         ref={inputRef}
         type="search"
         placeholder="Search the notebook…"
+        title={`Search the whole notebook (${shortcutLabel('findArticle')})`}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {

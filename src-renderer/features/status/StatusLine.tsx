@@ -18,7 +18,8 @@ export const StatusLine = memo(function StatusLine({ path, readOnly }: { path: s
       {readOnly && <span className="read-only-badge">Read-only notebook</span>}
       {path && (
         <span className="notebook-path muted" title="Where this notebook is stored">
-          {path}
+          {/* The box runs right to left so a long path loses its start, not its name; the path itself reads left to right. */}
+          <bdi>{path}</bdi>
         </span>
       )}
     </footer>
