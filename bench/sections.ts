@@ -16,6 +16,11 @@ export const SECTIONS: BenchSection[] = [
     run: async (ctx) => (await (await import('./search')).searchBench(ctx.out)).p95 <= 15,
   },
   {
+    name: 'typing',
+    title: 'typing and tagging in one 50k-word article with 1,000 annotations, beside plain tiptap (run `npm run build` first)',
+    run: async (ctx) => (await import('./typing')).typingBench(ctx),
+  },
+  {
     name: 'startup',
     title: "main's bundle from process start to the window (stub electron; run `npm run build` first)",
     run: async (ctx) => (await import('./startup')).startupBench(ctx),

@@ -2,12 +2,12 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { AddMarkStep } from '@tiptap/pm/transform'
 import { isHistoryTransaction } from '@tiptap/pm/history'
 import type { Transaction } from '@tiptap/pm/state'
-import type { Annotation, AnnotationKind, AnnotationPatch } from '../../../src-main/shared/model/annotation'
+import { newAnnotation, type Annotation, type AnnotationKind, type AnnotationPatch } from '../../../src-main/shared/model/annotation'
 import type { RegistryEntry } from '../../../src-main/shared/model/source'
 import type { DocJson } from '../../../src-main/shared/model/notebook'
 import type { SavedBody } from '../../../src-main/shared/ipc-contract'
 import { newId } from '../../../src-main/shared/model/ids'
-import { indexText, pmPosAt, reanchor } from '../../../src-main/shared/schema/plain-text'
+import { anchorAt, indexText, markedSpans, pmPosAt, reanchor } from '../../../src-main/shared/schema/plain-text'
 import { api } from '../../api/client'
 import { userMessage } from '../../api/errors'
 import { annotationRanges } from '../../editor/annotation-ranges'
@@ -138,10 +138,19 @@ export function useAnnotationController(opts: ControllerOptions) {
     const id = newId('annotation')
     if (!editor.commands.addAnnotationMark(kind, id)) return say('The selection holds no text to tag.')
     setNotice(null)
+    // The panel shows the new annotation at once, from the same anchor the store will compute; the store's record
+    // replaces it when the write lands, so tagging never waits on the disk.
+    const index = indexText(editor.state.doc)
+    const span = markedSpans(editor.state.doc, index).get(id)
+    if (span) {
+      dispatch({ type: 'upsert', record: newAnnotation(kind, id, anchorAt(index.text, span.start, span.end), new Date().toISOString()) })
+      select(id)
+    }
     try {
       await createRecord(id, kind)
-      select(id)
+      if (!span) select(id)
     } catch (err) {
+      dispatch({ type: 'remove', id })
       // Keep text and store in agreement: the mark goes, outside the undo history, and the text is saved as it now is.
       editor.chain().command(({ tr }) => (tr.setMeta('addToHistory', false), true)).removeAnnotationMarks(id).run()
       saver.touch()

@@ -1,0 +1,185 @@
+/**
+ * Typing and tagging in LONG (one article of 50k words with 1,000 annotations), in the real renderer in Chromium
+ * through the e2e harness, side by side with a plain tiptap StarterKit editor on the same text in the same run.
+ * A keystroke is timed from its keydown to the end of the next task after a forced layout: the work the input
+ * costs the page, without the wait for the next display frame.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import { build } from 'vite'
+import { Harness } from '../test/helpers/harness'
+import { NotebookStore } from '../src-main/core/store/notebook-store'
+import { createServices } from '../src-main/core/services/notebook-services'
+import { newAnnotation, type Annotation } from '../src-main/shared/model/annotation'
+import { newId } from '../src-main/shared/model/ids'
+import type { DocJson } from '../src-main/shared/model/notebook'
+import { addAnnotationMark, docFromJson } from '../src-main/shared/schema/annotate-doc'
+import { anchorAt, indexText } from '../src-main/shared/schema/plain-text'
+import type { BenchContext } from './lib/section'
+import { ms, percentile, ratio } from './lib/stats'
+
+const WORDS = 50_000
+const ANNOTATIONS = 1_000
+const KEYSTROKES = 200
+const TAGS = 20
+const VOCAB = 'officials said the ministry troops border region intelligence service reported convoys artillery drills Pyongyang Kursk government monitoring team deployed front line spokesman according agency Сеул Ким'.split(' ')
+
+function longDoc(): { doc: DocJson; annotations: Annotation[] } {
+  let seed = 7
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  const paragraphs: string[] = []
+  let words = 0
+  while (words < WORDS) {
+    const n = 80 + Math.floor(rand() * 40)
+    paragraphs.push(Array.from({ length: n }, () => VOCAB[Math.floor(rand() * VOCAB.length)]).join(' ') + '.')
+    words += n
+  }
+  let doc = docFromJson({ type: 'doc', content: paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })) })
+  const text = indexText(doc).text
+  const now = new Date().toISOString()
+  const annotations: Annotation[] = []
+  const kinds = ['claim', 'source', 'question'] as const
+  for (let i = 0; i < ANNOTATIONS; i++) {
+    let start = Math.floor((i / ANNOTATIONS) * (text.length - 200))
+    while (text[start] === '\n') start++
+    const lineEnd = text.indexOf('\n', start)
+    const end = Math.min(start + 20 + Math.floor(rand() * 60), lineEnd === -1 ? text.length : lineEnd)
+    const kind = kinds[i % 3]!
+    const id = newId('annotation')
+    doc = addAnnotationMark(doc, kind, id, start, end)
+    annotations.push(newAnnotation(kind, id, anchorAt(text, start, end), now))
+  }
+  return { doc: doc.toJSON() as DocJson, annotations }
+}
+
+/** Installs the keystroke timer: keydown → next task, after the page has laid itself out. */
+async function installTimer(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __keyTimes: number[] }
+    w.__keyTimes = []
+    document.addEventListener(
+      'keydown',
+      () => {
+        const t0 = performance.now()
+        setTimeout(() => {
+          document.body.getBoundingClientRect()
+          w.__keyTimes.push(performance.now() - t0)
+        }, 0)
+      },
+      true,
+    )
+  })
+}
+
+async function typeAndTime(page: Page, editorSelector: string): Promise<number[]> {
+  await page.locator(editorSelector).evaluate((el) => {
+    const p = el.querySelectorAll('p')[Math.floor(el.querySelectorAll('p').length / 2)]!
+    const range = document.createRange()
+    range.setStart(p.firstChild ?? p, 0)
+    range.collapse(true)
+    const sel = window.getSelection()!
+    sel.removeAllRanges()
+    sel.addRange(range)
+    ;(el as HTMLElement).focus()
+  })
+  await installTimer(page)
+  for (let i = 0; i < KEYSTROKES; i++) await page.keyboard.press(i % 12 === 11 ? 'Space' : 'abcdefghijk'[i % 11]!)
+  await page.waitForTimeout(100)
+  return page.evaluate(() => (window as unknown as { __keyTimes: number[] }).__keyTimes.slice())
+}
+
+export async function typingBench(ctx: BenchContext): Promise<boolean> {
+  const { out } = ctx
+  const dir = await mkdtemp(join(tmpdir(), 'intel-notebook-bench-typing-'))
+  const pageDir = await mkdtemp(join(tmpdir(), 'intel-notebook-bench-plain-'))
+  const { doc, annotations } = longDoc()
+  const store = await NotebookStore.open(dir, { holder: 'the typing benchmark' })
+  const meta = await createServices(store).addArticle({
+    fields: { title: 'LONG', outlet: 'bench', byline: '', publishedAt: '2024-11-05', url: '', language: 'en', excerpt: '' },
+    doc,
+    bytes: new TextEncoder().encode(JSON.stringify(doc)),
+    provenance: { origin: 'paste', name: 'generated', mediaType: 'application/json' },
+    annotations,
+  })
+  await store.close()
+  await build({ root: resolve(import.meta.dirname, 'typing-page'), base: './', logLevel: 'silent', build: { outDir: pageDir, emptyOutDir: true } })
+
+  const h = await Harness.start({ storeDir: dir })
+  try {
+    // The app, on LONG.
+    const page = await h.newPage()
+    await page.getByRole('complementary', { name: 'Library' }).getByText('LONG').first().click()
+    await page.locator('.article-body mark').nth(ANNOTATIONS - 1).waitFor({ state: 'attached', timeout: 60_000 })
+    await page.waitForTimeout(1000)
+    const countsBefore = await page.evaluate(() => ({ ...(window as unknown as { __renderCounts: Record<string, number> }).__renderCounts }))
+    const ours = await typeAndTime(page, '.article-body')
+    const countsAfter = await page.evaluate(() => ({ ...(window as unknown as { __renderCounts: Record<string, number> }).__renderCounts }))
+
+    // Tagging: select a fresh word range, press the claim shortcut, wait until the panel lists one more claim.
+    const tagTimes: number[] = []
+    for (let i = 0; i < TAGS; i++) {
+      await page.locator('.article-body').evaluate((el, i) => {
+        const ps = el.querySelectorAll('p')
+        const p = ps[10 + i * 7]!
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+        const node = walker.nextNode()!
+        const range = document.createRange()
+        range.setStart(node, 0)
+        range.setEnd(node, Math.min(12, node.textContent!.length))
+        const sel = window.getSelection()!
+        sel.removeAllRanges()
+        sel.addRange(range)
+      }, i)
+      const t = await page.evaluate(
+        () =>
+          new Promise<number>((resolveTime) => {
+            const panel = document.querySelector('aside[aria-label="Annotations"]')!
+            const before = panel.textContent
+            const t0 = performance.now()
+            const obs = new MutationObserver(() => {
+              if (panel.textContent !== before) {
+                obs.disconnect()
+                resolveTime(performance.now() - t0)
+              }
+            })
+            obs.observe(panel, { subtree: true, childList: true, characterData: true })
+            document.querySelector('.article-body')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'C', code: 'KeyC', ctrlKey: true, shiftKey: true, bubbles: true }))
+          }),
+      )
+      tagTimes.push(t)
+    }
+
+    // The baseline, in the same browser: plain StarterKit on the same text.
+    const plain = await h.browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await plain.route('http://bench.local/**', async (route) => {
+      const path = new URL(route.request().url()).pathname.replace(/^\//, '') || 'index.html'
+      const body = await readFile(join(pageDir, path))
+      await route.fulfill({ body, contentType: path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : 'text/html' })
+    })
+    await plain.goto('http://bench.local/index.html')
+    await plain.evaluate((d) => (window as unknown as { loadPlain(d: unknown): void }).loadPlain(d), stripMarks(doc))
+    const base = await typeAndTime(plain, '.ProseMirror')
+
+    const p95 = percentile(ours, 0.95)
+    const baseP95 = percentile(base, 0.95)
+    const tagP95 = percentile(tagTimes, 0.95)
+    const panelRenders = countsAfter.annotationPanel! - countsBefore.annotationPanel!
+    out(`typing in LONG: ${WORDS.toLocaleString('en')} words, ${ANNOTATIONS} annotations; ${KEYSTROKES} keystrokes; keydown → laid out`)
+    out(`  plain tiptap StarterKit   p50 ${ms(percentile(base, 0.5))} · p95 ${ms(baseP95)}`)
+    out(`  Intel Notebook            p50 ${ms(percentile(ours, 0.5))} · p95 ${ms(p95)}   target p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'NOT met'}`)
+    out(`  ratio (ours / plain, p95) ${ratio(p95 / baseP95)}   target ≤ 1.2×: ${p95 / baseP95 <= 1.2 ? 'met' : 'NOT met'}`)
+    out(`  side-panel renders during ${KEYSTROKES} keystrokes: ${panelRenders} (toolbar ${countsAfter.toolbar! - countsBefore.toolbar!}, library ${countsAfter.library! - countsBefore.library!})   target 0: ${panelRenders === 0 ? 'met' : 'NOT met'}`)
+    out(`  tag a span until the panel shows it (${TAGS} tags, store write included) p50 ${ms(percentile(tagTimes, 0.5))} · p95 ${ms(tagP95)}   target ≤ 16 ms: ${tagP95 <= 16 ? 'met' : 'NOT met'}`)
+    return p95 <= 16 && p95 / baseP95 <= 1.2 && panelRenders === 0 && tagP95 <= 16
+  } finally {
+    await h.close()
+    await rm(dir, { recursive: true, force: true })
+    await rm(pageDir, { recursive: true, force: true })
+  }
+}
+
+function stripMarks(doc: DocJson): DocJson {
+  return JSON.parse(JSON.stringify(doc, (k, v: unknown) => (k === 'marks' ? undefined : v))) as DocJson
+}
