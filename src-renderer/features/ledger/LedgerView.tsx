@@ -7,6 +7,7 @@ import { userMessage } from '../../api/errors'
 import { Chip } from '../../ui/Chip'
 import type { Jump } from '../search/jump'
 import { clip, LinkForm, linkPhrase } from './LinkForm'
+import { ErrorLine } from '../../ui/ErrorLine'
 
 type SortKey = 'quote' | 'article' | 'code' | 'status' | 'likelihood'
 const SORTS: Record<SortKey, (a: LedgerRow, b: LedgerRow) => number> = {
@@ -92,11 +93,7 @@ export function LedgerView({ onOpen, onClose }: { onOpen: (j: Jump) => void; onC
           <option value="contested">Contested</option>
         </select>
       </div>
-      {error && (
-        <p className="error pad" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <div className="view-body table-scroll">
         {rows && rows.length === 0 ? (
           <p className="muted pad">No claims yet. Select a sentence in an article and tag it as a claim to see it here.</p>

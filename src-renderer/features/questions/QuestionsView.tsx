@@ -6,6 +6,7 @@ import { userMessage } from '../../api/errors'
 import { Chip } from '../../ui/Chip'
 import type { Jump } from '../search/jump'
 import { clip } from '../ledger/LinkForm'
+import { ErrorLine } from '../../ui/ErrorLine'
 
 /** Questions across the notebook, most urgent and soonest due first; answer one with the claim that answers it. */
 export function QuestionsView({ onOpen, onClose }: { onOpen: (j: Jump) => void; onClose: () => void }) {
@@ -37,11 +38,7 @@ export function QuestionsView({ onOpen, onClose }: { onOpen: (j: Jump) => void; 
           Close
         </button>
       </header>
-      {error && (
-        <p className="error pad" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <ol className="view-body question-list">
         {rows && rows.length === 0 && <li className="muted pad">{status === 'open' ? 'No open questions. Tag what still needs finding out as a question.' : 'None.'}</li>}
         {rows?.map((r) => {

@@ -6,6 +6,7 @@ import { userMessage } from '../../api/errors'
 import { Chip } from '../../ui/Chip'
 import { Highlighted } from './Highlighted'
 import type { Jump } from './jump'
+import { ErrorLine } from '../../ui/ErrorLine'
 
 const FACET_LABEL: Record<Exclude<FacetName, 'year'>, string> = {
   kind: 'Kind',
@@ -76,11 +77,7 @@ export function SearchView({ text, onOpen, onClose }: { text: string; onOpen: (j
           Close
         </button>
       </header>
-      {error && (
-        <p className="error pad" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <div className="view-body search-layout">
         <aside className="facets" aria-label="Narrow the results">
           {(Object.keys(FACET_LABEL) as Array<Exclude<FacetName, 'year'>>).map((facet) => (

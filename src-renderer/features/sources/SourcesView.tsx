@@ -4,6 +4,7 @@ import { RELIABILITY, RELIABILITY_MEANING, type Reliability } from '../../../src
 import { api } from '../../api/client'
 import { userMessage } from '../../api/errors'
 import type { Jump } from '../search/jump'
+import { ErrorLine } from '../../ui/ErrorLine'
 
 /** The source registry: each entry's grade, how many claims rest on it and where; rename, regrade, merge. */
 export function SourcesView({ onOpen, onClose, onRegistryChanged }: { onOpen: (j: Jump) => void; onClose: () => void; onRegistryChanged: () => void }) {
@@ -39,11 +40,7 @@ export function SourcesView({ onOpen, onClose, onRegistryChanged }: { onOpen: (j
           Close
         </button>
       </header>
-      {error && (
-        <p className="error pad" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {notice && (
         <p className="notice notice-info pad" role="status">
           {notice}

@@ -4,6 +4,7 @@ import { NotebookStore } from '../../../../src-main/core/store/notebook-store'
 import { SCHEMA_VERSION } from '../../../../src-main/shared/model/notebook'
 import { newId } from '../../../../src-main/shared/model/ids'
 import { useTempDirs } from '../../../helpers/temp-dir'
+import { fakeMeta } from './store-fixtures'
 
 const tempDir = useTempDirs()
 const open = (dir: string, readOnly = false) => NotebookStore.open(dir, { holder: 'test', readOnly })
@@ -83,21 +84,3 @@ describe('NotebookStore', () => {
     await newer.close()
   })
 })
-
-function fakeMeta(id: string) {
-  const now = new Date().toISOString()
-  return {
-    id,
-    title: 'T',
-    outlet: '',
-    byline: '',
-    publishedAt: '',
-    url: '',
-    language: '',
-    excerpt: '',
-    createdAt: now,
-    updatedAt: now,
-    provenance: { origin: 'paste' as const, name: 'x', sha256: '0'.repeat(64), importedAt: now, mediaType: 'text/plain', byteLength: 1 },
-    counts: { claim: 0, source: 0, question: 0 },
-  }
-}
