@@ -4,6 +4,7 @@ import { createServices, type Services } from '../../../../src-main/core/service
 import type { NotebookStore } from '../../../../src-main/core/store/notebook-store'
 import { useTempDirs } from '../../../helpers/temp-dir'
 import { openStore } from './store-fixtures'
+import { realFs, type FsOps } from '../../../../src-main/core/store/fs-ops'
 
 const tempDir = useTempDirs()
 const open: NotebookStore[] = []
@@ -25,7 +26,7 @@ async function article(count: number) {
     open.push(again)
     return createServices(again)
   }
-  return { store, services, reopen, articleId: meta.id }
+  return { dir, store, services, reopen, articleId: meta.id }
 }
 
 async function articleWithClaims(count: number) {
@@ -63,6 +64,27 @@ describe('concurrent annotation writes', () => {
     const again = await reopen()
     expectFinal((await again.getArticle(articleId)).annotations)
     expect(again.listTags()).toEqual(Array.from({ length: 10 }, (_, k) => `round-${2 * k + 1}`).sort())
+  })
+
+  it('an autosave of the body racing grades from the panel loses none of them', async () => {
+    const { dir, services, articleId, ids } = await articleWithClaims(10)
+    const { doc } = await services.getArticle(articleId)
+    await services.store.close()
+    // Reopened with a slow disk, so the article is still being read when the grades arrive.
+    const slow: FsOps = {
+      ...realFs,
+      readFile: (async (path: string, options?: unknown) => {
+        if (String(path).endsWith(`${articleId}.json`)) await new Promise((r) => setTimeout(r, 50))
+        return realFs.readFile(path, options as never)
+      }) as FsOps['readFile'],
+    }
+    const store = await openStore(dir, { fs: slow })
+    open.push(store)
+    const again = createServices(store)
+    const save = again.saveArticleBody(articleId, doc)
+    await new Promise((r) => setTimeout(r, 10))
+    await Promise.all([save, ...ids.map((id) => again.updateAnnotation({ articleId, id, patch: { credibility: '2' } }))])
+    for (const a of (await again.getArticle(articleId)).annotations) expect(a).toMatchObject({ credibility: '2' })
   })
 
   it('100 quotes tagged at once in one article all keep their record and their mark', async () => {
