@@ -108,7 +108,7 @@ describe('every menu command from the command palette', () => {
     'switch-notebook': async () => {
       await fromPalette(page, 'switch notebook', /Switch Notebook/)
       await expect.poll(() => page.getByRole('listbox', { name: 'Notebooks' }).count()).toBe(1)
-      expect(await page.getByText('No other notebook has been opened yet').count()).toBe(1)
+      await expect.poll(() => page.getByText('No other notebook has been opened yet').count()).toBe(1)
       await page.keyboard.press('Escape')
     },
     'show-notebook-folder': async () => {
@@ -385,7 +385,8 @@ describe('notebooks', () => {
     await page.keyboard.press('Control+Shift+R')
     await page.keyboard.press('Enter')
     // The harness's switch refuses an unknown folder the way main does: with one sentence.
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10000 }).toMatch(/\S/)
+    await expect.poll(() => page.locator('.toast-error').textContent(), { timeout: 10000 }).toMatch(/There is no notebook at \/nonexistent\/Gone case/)
+    expect(await page.getByRole('alert').filter({ hasText: 'Gone case' }).count()).toBe(1)
     expect(h.storeDir).toBe(before)
   })
 })

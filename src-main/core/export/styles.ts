@@ -4,16 +4,17 @@
  * white still tells them apart: the underline's style (solid, dotted, wavy) and a letter label (C, S, Q).
  */
 export const KIND_STYLE = {
-  claim: { color: '#0072B2', tint: 'rgba(0, 114, 178, 0.13)', underline: 'solid', label: 'Claim' },
-  source: { color: '#E69F00', tint: 'rgba(230, 159, 0, 0.20)', underline: 'dotted', label: 'Source' },
-  question: { color: '#CC79A7', tint: 'rgba(204, 121, 167, 0.20)', underline: 'wavy', label: 'Question' },
+  // ink: the same hue dark enough for text (the C1/S1/Q1 labels) to keep WCAG AA contrast on white, as in the app.
+  claim: { color: '#0072B2', ink: '#005A8C', tint: 'rgba(0, 114, 178, 0.13)', underline: 'solid', label: 'Claim' },
+  source: { color: '#E69F00', ink: '#8A5F00', tint: 'rgba(230, 159, 0, 0.20)', underline: 'dotted', label: 'Source' },
+  question: { color: '#CC79A7', ink: '#9C4A7A', tint: 'rgba(204, 121, 167, 0.20)', underline: 'wavy', label: 'Question' },
 } as const
 
 const kindRules = Object.entries(KIND_STYLE)
   .map(
     ([kind, k]) => `
 .export-doc .anno-${kind} { background: ${k.tint}; text-decoration-line: underline; text-decoration-style: ${k.underline}; text-decoration-color: ${k.color}; }
-.export-doc .tag-${kind} { color: ${k.color}; border-color: ${k.color}; }
+.export-doc .tag-${kind} { color: ${k.ink}; border-color: ${k.color}; }
 .export-doc .kind-${kind} { border-left-color: ${k.color}; }`,
   )
   .join('')
