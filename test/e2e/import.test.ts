@@ -17,7 +17,8 @@ describe('import in Chromium', () => {
   })
 
   it('keeps the formatting of pasted HTML and drops what is hostile', async () => {
-    await page.keyboard.press('Control+n')
+    // The empty notebook teaches how to start: its New article button opens the form.
+    await page.getByRole('button', { name: /New article/ }).first().click()
     await page.locator('#new-article-title').fill('Pasted wire copy')
     await pasteInto(page, page.locator('.paste-area'), {
       'text/html':
