@@ -25,6 +25,19 @@ export const VIEW_HELP = `  search QUERY [--kind K] [--status S] [--json]
 
 const print = (ctx: CommandContext, s: string) => ctx.io.stdout.write(s.endsWith('\n') ? s : `${s}\n`)
 const json = (ctx: CommandContext, v: unknown) => print(ctx, JSON.stringify(v, null, 2))
+
+/** A read-only command that prints rows as JSON with --json, else as text for a terminal. */
+function listing<T>(read: (ctx: CommandContext) => Promise<T>, format: (rows: T) => string) {
+  return {
+    writes: false,
+    async run(ctx: CommandContext) {
+      const rows = await read(ctx)
+      if (ctx.options.json) json(ctx, rows)
+      else print(ctx, format(rows))
+      return 0
+    },
+  }
+}
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
 
 function choice<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T | undefined {
@@ -119,24 +132,8 @@ export const VIEW_COMMANDS: Record<string, ViewCommand> = {
       return 0
     },
   },
-  claims: {
-    writes: false,
-    async run(ctx) {
-      const rows = await ctx.services.claimsLedger()
-      if (ctx.options.json) json(ctx, rows)
-      else print(ctx, formatClaims(rows))
-      return 0
-    },
-  },
-  sources: {
-    writes: false,
-    async run(ctx) {
-      const rows = await ctx.services.registryRows()
-      if (ctx.options.json) json(ctx, rows)
-      else print(ctx, formatSources(rows))
-      return 0
-    },
-  },
+  claims: listing((ctx) => ctx.services.claimsLedger(), formatClaims),
+  sources: listing((ctx) => ctx.services.registryRows(), formatSources),
   questions: {
     writes: false,
     async run(ctx) {
