@@ -36,7 +36,12 @@ const hostileUrl = fc.oneof(
   fc.tuple(fc.constantFrom('\\\\', '//', '\\\\?\\UNC\\', '\\\\.\\'), fc.domain(), fc.webPath()).map(([pre, host, p]) => `${pre}${host}\\share${p.replace(/\//g, '\\')}`),
   fc.constantFrom('C:\\Windows\\System32\\calc.exe', '/etc/passwd', '~/.ssh/id_rsa', 'calc.exe', '', ' ', 'http://', 'https:', 'mailto', 'https://:443/'),
 )
-const webUrl = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.emailAddress().map((e) => `mailto:${e}`))
+// An address's local part may hold '/', '|' or '?', which a mailto URL must percent-encode (RFC 6068).
+const mailtoOf = (address: string) => {
+  const at = address.lastIndexOf('@')
+  return `mailto:${encodeURIComponent(address.slice(0, at))}@${address.slice(at + 1)}`
+}
+const webUrl = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.emailAddress().map(mailtoOf))
 
 describe('shell.openExternal', () => {
   it('is never called for a URL outside http, https and mailto, confirmed or not', async () => {
