@@ -21,17 +21,18 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx'
-import type { Annotation, AnnotationKind } from '../../shared/model/annotation'
+import type { AnnotationKind } from '../../shared/model/annotation'
 import type { RegistryEntry } from '../../shared/model/source'
 import { CREDIBILITY, CREDIBILITY_MEANING, RELIABILITY, RELIABILITY_MEANING } from '../../shared/model/grading'
 import { labelArticle, type LabelledArticle } from './article-entries'
 import { citationFields, citationText } from './citation'
 import type { Block, Run } from './doc-blocks'
-import { claimGradingLine, confidenceWords, evidenceCodeWords, likelihoodWords, reliabilityWords } from './grading-text'
+import { confidenceWords, evidenceCodeWords, likelihoodWords, reliabilityWords } from './grading-text'
 import type { EvidenceEntry, ExportDocument } from './model'
 import { documentTitle } from './model'
 import { blocksText, richBlocks } from './rich-text'
 import { KIND_STYLE } from './styles'
+import { footnoteText } from './footnote-text'
 
 /** Word's colours have no alpha: the tints are the screen tints laid over white. */
 const DOCX_KIND: Record<AnnotationKind, { color: string; fill: string; underline: (typeof UnderlineType)[keyof typeof UnderlineType] }> = {
@@ -214,7 +215,7 @@ function articlesChildren(title: string, labelled: LabelledArticle[], generatedA
     const orphans = l.entries.filter((x) => x.annotation.orphaned)
     if (orphans.length) {
       out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Annotations whose text is no longer in the article')] }))
-      for (const x of orphans) out.push(new Paragraph({ children: [...kindRuns(`“${x.annotation.anchor.exact}”`, x.annotation.kind), new FootnoteReferenceRun({ children: [noteParagraph(noteText(x))] })] }))
+      for (const x of orphans) out.push(new Paragraph({ children: [...kindRuns(`“${x.annotation.anchor.exact}”`, x.annotation.kind), new FootnoteReferenceRun({ children: [noteParagraph(footnoteText(x))] })] }))
     }
     const notes = richBlocks(l.article.notes)
     if (notes.length) out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun("Analyst's notes")] }), ...blockParagraphs(notes, 2))
@@ -271,7 +272,7 @@ function runsOf(runs: readonly Run[], l?: LabelledArticle): ParagraphChild[] {
       const x = l.entry(id)
       if (!x) continue
       out.push(new TextRun({ text: x.label, superScript: true, bold: true, font: SANS, color: DOCX_KIND[x.annotation.kind].color }))
-      out.push(new FootnoteReferenceRun({ children: [noteParagraph(noteText(x))] }))
+      out.push(new FootnoteReferenceRun({ children: [noteParagraph(footnoteText(x))] }))
     }
   }
   return out
@@ -280,18 +281,6 @@ function runsOf(runs: readonly Run[], l?: LabelledArticle): ParagraphChild[] {
 function kindRuns(text: string, kind: AnnotationKind): TextRun[] {
   const k = DOCX_KIND[kind]
   return [new TextRun({ text: xml(text), underline: { type: k.underline, color: k.color }, shading: { type: ShadingType.CLEAR, fill: k.fill, color: 'auto' } })]
-}
-
-function noteText(x: EvidenceEntry): string {
-  const a: Annotation = x.annotation
-  const parts = [`${x.label} ${KIND_STYLE[a.kind].label}${a.orphaned ? ' (text no longer in the article)' : ''}: “${a.anchor.exact}”.`]
-  if (a.kind === 'claim') parts.push(`${claimGradingLine(a, x.evidenceCode ?? 'F6')}.`, x.sourceNames.length ? `Attributed to ${x.sourceNames.join('; ')}.` : '')
-  else if (a.kind === 'source') parts.push(`Registry entry: ${x.sourceNames[0] ?? ''}. Reliability ${reliabilityWords(a.reliability)}.${a.chain.length ? ` Relayed by ${a.chain.join(' → ')}.` : ''}`)
-  else parts.push(`${a.status}, ${a.priority} priority${a.due ? `, due ${a.due}` : ''}.${a.answer ? ` Answer: ${a.answer}` : ''}`)
-  const note = blocksText(richBlocks(a.note))
-  if (note) parts.push(`Note: ${note}`)
-  if (a.tags.length) parts.push(`Tags: ${a.tags.join(', ')}.`)
-  return parts.filter(Boolean).join(' ')
 }
 
 function noteParagraph(text: string): Paragraph {

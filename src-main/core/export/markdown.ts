@@ -11,6 +11,7 @@ import type { EvidenceEntry, ExportArticle, ExportDocument } from './model'
 import { blocksText, richBlocks } from './rich-text'
 import { referenceNumbers } from './html'
 import { KIND_STYLE } from './styles'
+import { footnoteText } from './footnote-text'
 
 const md = escapeMarkdown
 
@@ -114,19 +115,7 @@ ${citationLines(m)}
 
 ${blocksToMarkdown(l.blocks, level + 1, labels)}
 ${notes.length ? `\n${h}# Analyst's notes\n\n${blocksToMarkdown(notes, level + 2)}\n` : ''}
-${l.entries.map((x) => `[^${footnote(x.label)}]: ${md(noteText(x))}`).join('\n')}`
-}
-
-function noteText(x: EvidenceEntry): string {
-  const a = x.annotation
-  const parts = [`${x.label} ${KIND_STYLE[a.kind].label}${a.orphaned ? ' (text no longer in the article)' : ''}: “${a.anchor.exact}”.`]
-  if (a.kind === 'claim') parts.push(`${claimGradingLine(a, x.evidenceCode ?? 'F6')}.`, x.sourceNames.length ? `Attributed to ${x.sourceNames.join('; ')}.` : '')
-  else if (a.kind === 'source') parts.push(`Registry entry: ${x.sourceNames[0] ?? ''}. Reliability ${reliabilityWords(a.reliability)}.${a.chain.length ? ` Relayed by ${a.chain.join(' → ')}.` : ''}`)
-  else parts.push(`${a.status}, ${a.priority} priority${a.due ? `, due ${a.due}` : ''}.${a.answer ? ` Answer: ${a.answer}` : ''}`)
-  const note = blocksText(richBlocks(a.note))
-  if (note) parts.push(`Note: ${note}`)
-  if (a.tags.length) parts.push(`Tags: ${a.tags.join(', ')}.`)
-  return parts.filter(Boolean).join(' ')
+${l.entries.map((x) => `[^${footnote(x.label)}]: ${md(footnoteText(x))}`).join('\n')}`
 }
 
 function citationLines(m: ArticleMeta): string {
