@@ -3,6 +3,7 @@
  * JavaScript, in a session of its own that may load nothing but that one file and is granted no permission.
  */
 import { BrowserWindow, session } from 'electron'
+import { HARDENED_PREFERENCES } from './window'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,15 +26,7 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
     height: 1123,
     webPreferences: {
       javascript: false,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
+      ...HARDENED_PREFERENCES,
       spellcheck: false,
       partition: PARTITION,
     },

@@ -11,6 +11,19 @@ export const WINDOW_BACKGROUND = { light: '#fbfbf9', dark: '#1c1c1e' } as const
  * Every window of the app gets exactly these options. Articles are untrusted input, so the renderer gets no
  * Node, its own JavaScript world for the preload, Chromium's sandbox and the same-origin policy (DESIGN rule 9).
  */
+/** What every window of the app is denied, the main window and the offscreen PDF printer alike (DESIGN rule 9). */
+export const HARDENED_PREFERENCES = {
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences']
+
 export function windowOptions(preload: string, dark = false): BrowserWindowConstructorOptions {
   return {
     ...DEFAULT_SIZE,
@@ -22,16 +35,8 @@ export function windowOptions(preload: string, dark = false): BrowserWindowConst
     show: false,
     webPreferences: {
       preload,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
+      ...HARDENED_PREFERENCES,
       experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
     },
