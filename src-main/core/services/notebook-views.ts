@@ -10,7 +10,7 @@ import { articleLinks } from '../ledger/article-links'
 import { locateAnnotation } from '../ledger/notebook-scan'
 import { catalogueData } from '../catalogue/notebook-data'
 import { catalogueOf } from '../catalogue/notebook-catalogue'
-import { acceptSuggestions, dismissSuggestions, suggestForArticle } from '../assistant/suggestions'
+import { acceptSuggestions, dismissSuggestions, restoreSuggestions, suggestForArticle } from '../assistant/suggestions'
 import { createLink } from './links'
 
 /** The operations that work across the whole notebook: search, the ledger, the registry, questions, links, the assistant. */
@@ -39,5 +39,6 @@ export function viewServices(ctx: ServiceContext, search: SearchService) {
     suggest: (articleId: string) => suggestForArticle(ctx, articleId),
     acceptSuggestions: (input: { articleId: string; ids: string[] | 'all' }) => acceptSuggestions(ctx, input.articleId, input.ids),
     dismissSuggestions: (input: { articleId: string; ids: string[] | 'all' }) => dismissSuggestions(ctx, input.articleId, input.ids),
+    restoreSuggestions: (input: { articleId: string; ids: string[] }) => restoreSuggestions(ctx, input.articleId, input.ids),
   }
 }
