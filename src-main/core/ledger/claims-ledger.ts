@@ -36,8 +36,14 @@ export function claimsLedger(data: NotebookData): LedgerRow[] {
   return rows
 }
 
+/** Newest first. The keys are ISO dates, so code-unit order is date order, without a collator's cost at 10,000 articles. */
 function sortArticles(scan: readonly ScannedArticle[]): ScannedArticle[] {
-  return [...scan].sort((a, b) => (b.meta.publishedAt || b.meta.createdAt).localeCompare(a.meta.publishedAt || a.meta.createdAt))
+  const key = (a: ScannedArticle) => a.meta.publishedAt || a.meta.createdAt
+  return [...scan].sort((a, b) => {
+    const ka = key(a)
+    const kb = key(b)
+    return ka < kb ? 1 : ka > kb ? -1 : 0
+  })
 }
 
 function claimSources(claim: Claim, byId: ReadonlyMap<string, Annotation>, registry: ReadonlyMap<string, RegistryEntry>): LedgerSource[] {
