@@ -42,10 +42,10 @@ export class NotebookCatalogue implements AnnotationLookup {
   private building: Promise<void> | null = null
   private indexViews: IndexViews | null = null
   private membershipChecked = false
-  private readonly stop: () => void
 
+  /** Lives as long as its store: the listener and the catalogue go with it. */
   constructor(private readonly store: NotebookStore) {
-    this.stop = store.onChange((change) => this.apply(change))
+    store.onChange((change) => this.apply(change))
   }
 
   /** Resolves once every article listed in the index is in the catalogue. */
@@ -102,18 +102,9 @@ export class NotebookCatalogue implements AnnotationLookup {
     return this.views().registry
   }
 
-  get links(): readonly Link[] {
-    return this.store.index.links
-  }
-
   /** How many articles and annotations it holds: for the benchmark and the status of a build. */
   get size(): { articles: number; annotations: number } {
     return { articles: this.entries.size, annotations: this.owner.size }
-  }
-
-  dispose(): void {
-    this.stop()
-    catalogues.delete(this.store)
   }
 
   private apply(change: StoreChange): void {
