@@ -27,7 +27,7 @@ export const SECTIONS: BenchSection[] = [
   },
   {
     name: 'views',
-    title: 'claims ledger, source registry and question tracker at notebook M: full scan against the catalogue',
+    title: 'claims ledger, source registry and question tracker at notebook M (--size S: 1k articles): full scan against the catalogue',
     run: async (ctx) => (await import('./views')).viewsBench(ctx),
   },
   {
