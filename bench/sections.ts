@@ -26,6 +26,11 @@ export const SECTIONS: BenchSection[] = [
     run: async (ctx) => (await import('./startup')).startupBench(ctx),
   },
   {
+    name: 'views',
+    title: 'claims ledger, source registry and question tracker at notebook M (--size S: 1k articles): full scan against the catalogue',
+    run: async (ctx) => (await import('./views')).viewsBench(ctx),
+  },
+  {
     name: 'export',
     title: 'exporting a 200-annotation brief',
     run: async (ctx) => (await import('./export')).runExportBench(ctx.out),

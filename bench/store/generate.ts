@@ -20,7 +20,7 @@ import { stableStringify } from '../../src-main/core/store/stable-json'
 import { notebookLayout } from '../../src-main/core/store/layout'
 import { eachLimited } from '../../src-main/core/backup/durable-copy'
 
-export const GENERATOR_VERSION = 2
+export const GENERATOR_VERSION = 3
 export const SIZES = { S: 1_000, M: 10_000 } as const
 export type Size = keyof typeof SIZES
 const WORDS = 800
@@ -154,7 +154,7 @@ function buildArticle(i: number, sources: readonly RegistryEntry[]): Built {
     counts,
   }
   const notes = r() < 0.3 ? `<p>Check against ${pick(r, FOREIGN)} reporting; ${pick(r, VOCAB)} unconfirmed.</p>` : ''
-  return { meta, file: { schemaVersion: SCHEMA_VERSION, id, doc, notes, annotations, trash: [] } }
+  return { meta, file: { schemaVersion: SCHEMA_VERSION, id, doc, notes, annotations, trash: [], dismissedSuggestions: [] } }
 }
 
 function annotation(

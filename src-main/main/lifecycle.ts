@@ -155,6 +155,7 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
         watchPower()
         idleLock.start()
         n.services.startSearchIndex()
+        n.services.startCatalogue()
       },
       lockNow: () => lockNotebook(),
     },
@@ -222,6 +223,7 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
         refreshMenu()
         if (win && !win.isDestroyed()) win.webContents.reload()
         notebook.services.startSearchIndex()
+        notebook.services.startCatalogue()
       },
     })
   } catch (err) {
@@ -258,9 +260,10 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     win = opened
     guard = closeGuard
     trackWindowState(opened, (state) => settings.update((s) => ({ ...s, window: state })))
-    // The search index builds in a worker once the first screen is up, so it never delays it.
+    // The search index (in a worker) and the views' catalogue build once the first screen is up, so they never delay it.
     opened.once('ready-to-show', () => {
       current().current.services.startSearchIndex()
+      current().current.services.startCatalogue()
       for (const notice of notices.splice(0)) void showNotice(opened, 'Intel Notebook', notice)
     })
     opened.on('close', (event) => {

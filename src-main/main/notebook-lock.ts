@@ -104,8 +104,9 @@ function standIns(dir: string): { store: NotebookStore; services: Services } {
     retryFailedWrites: () => {},
   }
   const services: Partial<Record<string | symbol, unknown>> = {
-    // Main starts and stops the search index around the window and notebook switches; locked, there is none.
+    // Main starts and stops the search index (and starts the catalogue) around the window and notebook switches; locked, there is none.
     startSearchIndex: () => {},
+    startCatalogue: () => {},
     closeSearch: async () => {},
   }
   const refusing = <T>(known: Partial<Record<string | symbol, unknown>>): T =>

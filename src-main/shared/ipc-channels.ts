@@ -42,6 +42,7 @@ export const channels = {
   suggest: 'assistant:suggest',
   acceptSuggestions: 'assistant:accept',
   dismissSuggestions: 'assistant:dismiss',
+  restoreSuggestions: 'assistant:restore',
   openExternal: 'shell:open-external',
   flushed: 'app:flushed',
   listNotebooks: 'notebooks:list',

@@ -144,6 +144,8 @@ export const contract = {
   suggest: { channel: channels.suggest, input: z.object({ articleId }).strict() },
   acceptSuggestions: { channel: channels.acceptSuggestions, input: z.object({ articleId, ids: z.union([z.literal('all'), z.array(suggestionId).min(1).max(500)]) }).strict() },
   dismissSuggestions: { channel: channels.dismissSuggestions, input: z.object({ articleId, ids: z.union([z.literal('all'), z.array(suggestionId).min(1).max(500)]) }).strict() },
+  /** Undoes dismissals: the suggestions named come back. */
+  restoreSuggestions: { channel: channels.restoreSuggestions, input: z.object({ articleId, ids: z.array(suggestionId).min(1).max(500) }).strict() },
 
   /** Opens a link from an article in the system browser, after the analyst confirms; http, https and mailto only. */
   openExternal: { channel: channels.openExternal, input: z.object({ url: z.string().max(4096) }).strict() },
@@ -287,7 +289,8 @@ export interface Outputs {
   articleLinks: Record<string, LinkEnd[]>
   suggest: SuggestionView[]
   acceptSuggestions: Annotation[]
-  dismissSuggestions: { dismissed: number }
+  dismissSuggestions: { dismissed: number; ids: string[] }
+  restoreSuggestions: { restored: number }
   flushed: { ok: true }
   listBriefs: Brief[]
   createBrief: Brief

@@ -126,6 +126,47 @@ describe('views across the notebook in Chromium', () => {
     expect(await view.locator('.suggestion-claim').count()).toBe(1)
   })
 
+  it('keeps a dismissed suggestion dismissed after the app restarts, and undoes a dismissal', async () => {
+    await h.services.createArticle({ title: 'Bridge statement', text: 'The bridge was destroyed overnight, the ministry said. According to Yonhap, the convoy turned back.' })
+    await page.reload()
+    const openSuggestions = async () => {
+      await page.locator('.article-row', { hasText: 'Bridge statement' }).click()
+      await page.getByRole('button', { name: 'Suggest', exact: true }).click()
+      return page.getByRole('main', { name: 'Suggested attributions' })
+    }
+    let view = await openSuggestions()
+    const yonhap = () => view.locator('.suggestion-source', { hasText: 'Yonhap' })
+    await expect.poll(() => yonhap().count()).toBe(1)
+    const total = await view.locator('.suggestion').count()
+    await yonhap().getByRole('button', { name: 'Dismiss' }).click()
+    await expect.poll(() => yonhap().count()).toBe(0)
+    expect(await view.getByRole('status').textContent()).toBe('Dismissed 1 suggestion.')
+    // Undo from the keyboard brings it back; dismissing again is what the restart must keep.
+    await view.locator('.suggestion').first().getByRole('button', { name: 'Accept' }).focus()
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => yonhap().count()).toBe(1)
+    await yonhap().getByRole('button', { name: 'Dismiss' }).click()
+    await expect.poll(() => view.locator('.suggestion').count()).toBe(total - 1)
+
+    await h.services.closeSearch()
+    await h.restartStore()
+    await page.reload()
+    view = await openSuggestions()
+    await expect.poll(() => view.locator('.suggestion').count()).toBe(total - 1)
+    expect(await yonhap().count()).toBe(0)
+
+    await view.getByRole('button', { name: 'Dismiss all' }).click()
+    await expect.poll(() => view.locator('.suggestion').count()).toBe(0)
+    await view.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => view.locator('.suggestion').count()).toBe(total - 1)
+    await view.getByRole('button', { name: 'Dismiss all' }).click()
+    await expect.poll(() => view.locator('.suggestion').count()).toBe(0)
+    await h.restartStore()
+    await page.reload()
+    view = await openSuggestions()
+    await expect.poll(() => view.textContent()).toContain('Nothing to suggest')
+  })
+
   it('shows the registry and the open questions', async () => {
     await page.getByRole('button', { name: 'Sources', exact: true }).click()
     const reg = page.getByRole('main', { name: 'Source registry' })

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 import type { Annotation } from '../../shared/model/annotation'
 import type { RegistryEntry } from '../../shared/model/source'
 import type { SuggestionView } from '../../shared/model/ledger'
+import { DISMISSED_LIMIT, type DismissedSuggestion } from '../../shared/model/suggestion'
 import { docFromJson } from '../../shared/schema/annotate-doc'
-import { countOccurrences, plainText } from '../../shared/schema/plain-text'
+import { anchorAt, countOccurrences, plainText } from '../../shared/schema/plain-text'
 import { UserError } from '../errors'
 import type { ServiceContext } from '../services/context'
 import { articleMeta } from '../services/articles'
@@ -24,7 +25,7 @@ function matchRegistry(speaker: string, registry: readonly RegistryEntry[]): Reg
   return registry.find((e) => candidates.has(norm(e.name)) || e.aliases.some((a) => candidates.has(norm(a)))) ?? null
 }
 
-/** Stable ids, so a suggestion keeps its id between calls and a dismissal sticks. */
+/** Stable ids, so a suggestion keeps its id between calls while the text stays as it is. */
 function suggestionId(kind: string, start: number, end: number, quote: string): string {
   return `sug_${createHash('sha256').update(`${kind}:${start}:${end}:${quote}`).digest('hex').slice(0, 16)}`
 }
@@ -52,37 +53,61 @@ function overlaps(s: { start: number; end: number }, a: Annotation): boolean {
   return !a.orphaned && a.anchor.start < s.end && s.start < a.anchor.end
 }
 
-/**
- * The analyst's dismissals, per article, for as long as the notebook is open. They are not written to the
- * notebook: a dismissed suggestion costs nothing to see again after a restart, and the article file keeps only
- * the analyst's own work.
- */
-const dismissedByStore = new WeakMap<object, Map<string, Set<string>>>()
-function dismissed(ctx: ServiceContext, articleId: string): Set<string> {
-  let byArticle = dismissedByStore.get(ctx.store)
-  if (!byArticle) dismissedByStore.set(ctx.store, (byArticle = new Map()))
-  let set = byArticle.get(articleId)
-  if (!set) byArticle.set(articleId, (set = new Set()))
-  return set
-}
+type Selector = Omit<DismissedSuggestion, 'dismissedAt'>
 
-/** Suggestions for an article, leaving out spans already tagged with the same kind and those dismissed. */
-export async function suggestForArticle(ctx: ServiceContext, articleId: string): Promise<SuggestionView[]> {
+/** What a dismissal is keyed by: the kind and the quote with the words around it, as they stand in the text. */
+function selectorOf(text: string, s: SuggestionView): Selector {
+  const { exact, prefix, suffix } = anchorAt(text, s.start, s.end)
+  return { kind: s.kind, exact, prefix, suffix }
+}
+const keyOf = (d: Selector) => JSON.stringify([d.kind, d.exact, d.prefix, d.suffix])
+
+/** The article's text and its suggestions, leaving out spans already tagged with the same kind. */
+async function candidates(ctx: ServiceContext, articleId: string) {
   articleMeta(ctx, articleId)
   const file = await ctx.store.readArticle(articleId)
   const text = plainText(docFromJson(file.doc))
-  const gone = dismissed(ctx, articleId)
-  const all = suggestInText(text, ctx.store.index.sources)
-  const open = all.filter((s) => !gone.has(s.id) && !file.annotations.some((a) => a.kind === s.kind && overlaps(s, a)))
+  const all = suggestInText(text, ctx.store.index.sources).filter((s) => !file.annotations.some((a) => a.kind === s.kind && overlaps(s, a)))
+  const dismissed = new Set(file.dismissedSuggestions.map(keyOf))
+  return { text, all, isDismissed: (s: SuggestionView) => dismissed.has(keyOf(selectorOf(text, s))) }
+}
+
+/** Suggestions for an article, leaving out spans already tagged with the same kind and those the analyst dismissed. */
+export async function suggestForArticle(ctx: ServiceContext, articleId: string): Promise<SuggestionView[]> {
+  const { all, isDismissed } = await candidates(ctx, articleId)
+  const open = all.filter((s) => !isDismissed(s))
   const openIds = new Set(open.map((s) => s.id))
   return open.map((s) => (s.sourceSuggestionId && !openIds.has(s.sourceSuggestionId) ? { ...s, sourceSuggestionId: null } : s))
 }
 
-export async function dismissSuggestions(ctx: ServiceContext, articleId: string, ids: readonly string[] | 'all'): Promise<{ dismissed: number }> {
-  const current = await suggestForArticle(ctx, articleId)
-  const chosen = ids === 'all' ? current : current.filter((s) => ids.includes(s.id))
-  for (const s of chosen) dismissed(ctx, articleId).add(s.id)
-  return { dismissed: chosen.length }
+/**
+ * Dismisses suggestions, one, some or all, and keeps the dismissals in the article's file so they hold after a
+ * restart. Returns the ids dismissed, for an undo.
+ */
+export async function dismissSuggestions(ctx: ServiceContext, articleId: string, ids: readonly string[] | 'all'): Promise<{ dismissed: number; ids: string[] }> {
+  const { text, all, isDismissed } = await candidates(ctx, articleId)
+  const open = all.filter((s) => !isDismissed(s))
+  const chosen = ids === 'all' ? open : open.filter((s) => ids.includes(s.id))
+  if (chosen.length === 0) return { dismissed: 0, ids: [] }
+  const dismissedAt = ctx.now()
+  const added = chosen.map((s) => ({ ...selectorOf(text, s), dismissedAt }))
+  await ctx.store.updateArticle(articleId, (f) => {
+    const known = new Set(f.dismissedSuggestions.map(keyOf))
+    f.dismissedSuggestions = [...f.dismissedSuggestions, ...added.filter((d) => !known.has(keyOf(d)))].slice(-DISMISSED_LIMIT)
+  })
+  return { dismissed: chosen.length, ids: chosen.map((s) => s.id) }
+}
+
+/** Undoes dismissals: the suggestions named are offered again. */
+export async function restoreSuggestions(ctx: ServiceContext, articleId: string, ids: readonly string[]): Promise<{ restored: number }> {
+  const { text, all, isDismissed } = await candidates(ctx, articleId)
+  const chosen = all.filter((s) => ids.includes(s.id) && isDismissed(s))
+  if (chosen.length === 0) return { restored: 0 }
+  const keys = new Set(chosen.map((s) => keyOf(selectorOf(text, s))))
+  await ctx.store.updateArticle(articleId, (f) => {
+    f.dismissedSuggestions = f.dismissedSuggestions.filter((d) => !keys.has(keyOf(d)))
+  })
+  return { restored: chosen.length }
 }
 
 /**

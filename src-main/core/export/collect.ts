@@ -12,7 +12,7 @@ export type ProgressFn = (done: number, total: number) => void
 export async function collectExport(ctx: ServiceContext, target: ExportTarget, progress?: ProgressFn): Promise<ExportDocument> {
   const generatedAt = ctx.now()
   if (target.kind === 'brief') {
-    const r = await resolveBrief(ctx, target.id, progress)
+    const r = await resolveBrief(ctx, target.id, { onArticle: progress })
     return {
       kind: 'brief',
       brief: r.brief,

@@ -1,7 +1,7 @@
 import type { LinkEnd } from '../../shared/model/ledger'
 import type { ServiceContext } from '../services/context'
+import { catalogueData } from '../catalogue/notebook-data'
 import { linkEnds } from './claims-ledger'
-import { annotationIndex, scanNotebook } from './notebook-scan'
 
 /**
  * The links of every annotation in one article, seen from that article's side, with the other end's quote and
@@ -10,12 +10,10 @@ import { annotationIndex, scanNotebook } from './notebook-scan'
 export async function articleLinks(ctx: ServiceContext, articleId: string): Promise<Record<string, LinkEnd[]>> {
   const links = ctx.store.index.links.filter((l) => l.from.articleId === articleId || l.to.articleId === articleId)
   if (links.length === 0) return {}
-  const wanted = new Set(links.flatMap((l) => [l.from.articleId, l.to.articleId]))
-  const scan = await scanNotebook(ctx, wanted)
-  const located = annotationIndex(scan)
+  const data = await catalogueData(ctx.store, new Set([articleId]))
   const out: Record<string, LinkEnd[]> = {}
-  for (const a of scan.find((s) => s.meta.id === articleId)?.annotations ?? []) {
-    const ends = linkEnds(a.id, links, located)
+  for (const a of data.articles[0]?.annotations ?? []) {
+    const ends = linkEnds(a.id, data.linksOf(a.id), data.lookup)
     if (ends.length) out[a.id] = ends
   }
   return out

@@ -6,15 +6,14 @@ import { UserError } from '../errors'
 import type { ServiceContext } from '../services/context'
 import { updateAnnotation } from '../services/annotations'
 import { createLink } from '../services/links'
-import { annotationIndex, scanNotebook } from './notebook-scan'
+import type { NotebookData } from '../catalogue/notebook-data'
 
 /** Questions across the notebook, most urgent first, then by due date (undated last), then by article. */
-export async function questionRows(ctx: ServiceContext, status?: QuestionStatus): Promise<QuestionRow[]> {
-  const scan = await scanNotebook(ctx)
-  const located = annotationIndex(scan)
-  const titles = new Map(scan.map((a) => [a.meta.id, a.meta.title]))
+export function questionRows(data: NotebookData, status?: QuestionStatus): QuestionRow[] {
+  const located = data.lookup
+  const titles = new Map(data.articles.map((a) => [a.meta.id, a.meta.title]))
   const rows: QuestionRow[] = []
-  for (const { meta, annotations } of scan) {
+  for (const { meta, annotations } of data.articles) {
     for (const q of annotations) {
       if (q.kind !== 'question' || (status && q.status !== status)) continue
       rows.push({

@@ -2,12 +2,13 @@ import { RegistryEntrySchema, type RegistryEntry } from '../../shared/model/sour
 import type { RegistryRow } from '../../shared/model/ledger'
 import { UserError } from '../errors'
 import type { ServiceContext } from '../services/context'
-import { scanNotebook } from './notebook-scan'
+import type { NotebookData } from '../catalogue/notebook-data'
+import { catalogueOf } from '../catalogue/notebook-catalogue'
 
 /** Each registry entry with how much rests on it: the source annotations naming it, their claims, their articles. */
-export async function registryRows(ctx: ServiceContext): Promise<RegistryRow[]> {
-  const rows = new Map<string, RegistryRow>(ctx.store.index.sources.map((entry) => [entry.id, { entry, mentions: 0, claims: 0, articles: [] }]))
-  for (const { meta, annotations } of await scanNotebook(ctx)) {
+export function registryRows(data: NotebookData): RegistryRow[] {
+  const rows = new Map<string, RegistryRow>([...data.registry.values()].map((entry) => [entry.id, { entry, mentions: 0, claims: 0, articles: [] }]))
+  for (const { meta, annotations } of data.articles) {
     const named = new Map<string, string>()
     for (const a of annotations) if (a.kind === 'source' && a.registryId && rows.has(a.registryId)) named.set(a.id, a.registryId)
     const touched = new Set<string>()
@@ -37,14 +38,9 @@ export async function mergeSources(ctx: ServiceContext, keepId: string, mergeId:
   let rewritten = 0
   const articleIds: string[] = []
   const now = ctx.now()
-  for (const meta of ctx.store.index.articles) {
-    let file
-    try {
-      file = await ctx.store.readArticle(meta.id)
-    } catch {
-      continue
-    }
-    const hits = file.annotations.filter((a) => a.kind === 'source' && a.registryId === mergeId).length
+  // The catalogue says which articles name the merged entry, so only those are read and rewritten.
+  for (const { meta, annotations } of await catalogueOf(ctx.store).articles()) {
+    const hits = annotations.filter((a) => a.kind === 'source' && a.registryId === mergeId).length
     if (hits === 0) continue
     rewritten += hits
     articleIds.push(meta.id)

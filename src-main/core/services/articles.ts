@@ -80,7 +80,7 @@ export async function addArticle(ctx: ServiceContext, input: NewArticle): Promis
   }
   await Promise.all([
     ctx.store.writeOriginal(sha256, input.bytes),
-    ctx.store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id, doc: input.doc, notes: '', annotations, trash: [] }),
+    ctx.store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id, doc: input.doc, notes: '', annotations, trash: [], dismissedSuggestions: [] }),
     ctx.store.updateIndex((index) => {
       index.articles.push(meta)
     }),

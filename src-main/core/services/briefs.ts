@@ -10,6 +10,7 @@ import type { EvidenceEntry, ExportArticle } from '../export/model'
 import { UserError } from '../errors'
 import type { ServiceContext } from './context'
 import { byNewest } from './articles'
+import { catalogueOf } from '../catalogue/notebook-catalogue'
 
 export type BriefFields = Pick<Brief, 'title' | 'author' | 'date' | 'caveat' | 'bluf' | 'judgments' | 'items' | 'filter'>
 
@@ -103,7 +104,7 @@ export function isEmptyFilter(filter: BriefFilter | null): boolean {
 export interface ResolvedBrief {
   brief: Brief
   entries: EvidenceEntry[]
-  /** Every article the evidence comes from, whole, in the order they are first cited. */
+  /** Every article the evidence comes from, whole, in the order they are first cited (empty when not asked for). */
   articles: ExportArticle[]
   missing: number
 }
@@ -111,33 +112,33 @@ export interface ResolvedBrief {
 const KIND_ORDER: AnnotationKind[] = ['claim', 'source', 'question']
 const KIND_LETTER: Record<AnnotationKind, string> = { claim: 'C', source: 'S', question: 'Q' }
 
+/** An article's metadata with its annotations: all an evidence entry needs from it. */
+type EvidenceArticle = Pick<ExportArticle, 'meta' | 'annotations'>
+
 /**
  * The brief's evidence as it stands now. Picked items come first in the analyst's order, then the filter's
- * matches (newest article first, in text order); each annotation is read from its article at this moment, so a
- * changed status or grade shows at once. Evidence is then grouped claims, sources, questions and labelled C1, S1, Q1.
+ * matches (newest article first, in text order); each annotation is taken from the notebook's catalogue at this
+ * moment, so a changed status or grade shows at once. Evidence is then grouped claims, sources, questions and
+ * labelled C1, S1, Q1. With `articles`, the cited articles are read whole for an export (progress counts those).
  */
-export async function resolveBrief(ctx: ServiceContext, id: string, onArticle?: (done: number, total: number) => void): Promise<ResolvedBrief> {
+export async function resolveBrief(ctx: ServiceContext, id: string, options: { articles?: boolean; onArticle?: (done: number, total: number) => void } = {}): Promise<ResolvedBrief> {
   const brief = getBrief(ctx, id)
-  const registry = new Map<string, RegistryEntry>(ctx.store.index.sources.map((s) => [s.id, s]))
+  const catalogue = catalogueOf(ctx.store)
+  await catalogue.ready()
+  const registry = catalogue.registry
   const metas = new Map(ctx.store.index.articles.map((a) => [a.id, a]))
-  const files = new Map<string, ExportArticle>()
-  const load = async (meta: ArticleMeta) => {
-    let a = files.get(meta.id)
-    if (!a) {
-      const f = await ctx.store.readArticle(meta.id)
-      a = { meta, doc: f.doc, notes: f.notes, annotations: f.annotations }
-      files.set(meta.id, a)
-    }
-    return a
+  const inCatalogue = async (meta: ArticleMeta): Promise<EvidenceArticle | null> => {
+    const annotations = await catalogue.annotationsOf(meta.id)
+    return annotations ? { meta, annotations } : null
   }
 
-  type Found = { annotation: Annotation; article: ExportArticle; picked: boolean }
+  type Found = { annotation: Annotation; article: EvidenceArticle; picked: boolean }
   const found: Found[] = []
   const seen = new Set<string>()
   let missing = 0
   for (const item of brief.items) {
     const meta = metas.get(item.articleId)
-    const article = meta ? await load(meta) : null
+    const article = meta ? await inCatalogue(meta) : null
     const annotation = article?.annotations.find((a) => a.id === item.annotationId)
     if (!article || !annotation) {
       missing++
@@ -151,18 +152,18 @@ export async function resolveBrief(ctx: ServiceContext, id: string, onArticle?: 
   const filter = brief.filter
   if (filter && !isEmptyFilter(filter)) {
     const scope = (filter.articleIds.length ? filter.articleIds.map((aid) => metas.get(aid)).filter((m): m is ArticleMeta => !!m) : [...metas.values()]).sort(byNewest)
-    let done = 0
     for (const meta of scope) {
-      const article = await load(meta)
-      const byId = new Map(article.annotations.map((a) => [a.id, a]))
+      const article = await inCatalogue(meta)
+      if (!article) continue
+      let byId: Map<string, Annotation> | null = null
       for (const a of article.annotations) {
         if (seen.has(a.id)) continue
-        const code = a.kind === 'claim' ? claimEvidenceCode(a, byId, registry) : null
+        let code: string | null = null
+        if (a.kind === 'claim' && filter.evidenceCodes.length) code = claimEvidenceCode(a, (byId ??= new Map(article.annotations.map((x) => [x.id, x]))), registry)
         if (!matchesFilter(a, code, filter)) continue
         seen.add(a.id)
         found.push({ annotation: a, article, picked: false })
       }
-      onArticle?.(++done, scope.length)
     }
   }
 
@@ -175,14 +176,18 @@ export async function resolveBrief(ctx: ServiceContext, id: string, onArticle?: 
     }
   }
   const cited: ExportArticle[] = []
-  for (const e of entries) {
-    const a = files.get(e.article.id)!
-    if (!cited.includes(a)) cited.push(a)
+  if (options.articles !== false) {
+    const ids = [...new Set(entries.map((e) => e.article.id))]
+    for (const aid of ids) {
+      const f = await ctx.store.readArticle(aid)
+      cited.push({ meta: metas.get(aid)!, doc: f.doc, notes: f.notes, annotations: f.annotations })
+      options.onArticle?.(cited.length, ids.length)
+    }
   }
   return { brief, entries, articles: cited, missing }
 }
 
-export function evidenceEntry(a: Annotation, article: ExportArticle, registry: ReadonlyMap<string, RegistryEntry>, label: string, picked: boolean): EvidenceEntry {
+export function evidenceEntry(a: Annotation, article: EvidenceArticle, registry: ReadonlyMap<string, RegistryEntry>, label: string, picked: boolean): EvidenceEntry {
   const byId = new Map(article.annotations.map((x) => [x.id, x]))
   let evidenceCode: string | null = null
   let sourceNames: string[] = []
@@ -202,7 +207,7 @@ function sourceName(a: Annotation | undefined, registry: ReadonlyMap<string, Reg
 
 /** The evidence for the composer: plain data the window can show, with the same labels the export will use. */
 export async function briefEvidence(ctx: ServiceContext, id: string): Promise<BriefEvidence> {
-  const r = await resolveBrief(ctx, id)
+  const r = await resolveBrief(ctx, id, { articles: false })
   return {
     brief: r.brief,
     missing: r.missing,

@@ -8,7 +8,9 @@ import { mergeSources, registryRows } from '../ledger/registry-view'
 import { answerQuestion, questionRows } from '../ledger/question-tracker'
 import { articleLinks } from '../ledger/article-links'
 import { locateAnnotation } from '../ledger/notebook-scan'
-import { acceptSuggestions, dismissSuggestions, suggestForArticle } from '../assistant/suggestions'
+import { catalogueData } from '../catalogue/notebook-data'
+import { catalogueOf } from '../catalogue/notebook-catalogue'
+import { acceptSuggestions, dismissSuggestions, restoreSuggestions, suggestForArticle } from '../assistant/suggestions'
 import { createLink } from './links'
 
 /** The operations that work across the whole notebook: search, the ledger, the registry, questions, links, the assistant. */
@@ -20,10 +22,12 @@ export function viewServices(ctx: ServiceContext, search: SearchService) {
     searchIndexReady: () => search.whenBuilt(),
     flushSearchUpdates: () => search.flushUpdates(),
     closeSearch: () => search.close(),
-    claimsLedger: () => claimsLedger(ctx),
-    registryRows: () => registryRows(ctx),
+    /** Builds the notebook's catalogue in the background; the app calls it once the first screen is up. */
+    startCatalogue: () => void catalogueOf(ctx.store).ready().catch(() => {}),
+    claimsLedger: async () => claimsLedger(await catalogueData(ctx.store)),
+    registryRows: async () => registryRows(await catalogueData(ctx.store)),
     mergeSources: (keepId: string, mergeId: string) => mergeSources(ctx, keepId, mergeId),
-    listQuestions: (status?: QuestionStatus) => questionRows(ctx, status),
+    listQuestions: async (status?: QuestionStatus) => questionRows(await catalogueData(ctx.store), status),
     answerQuestion: (input: Parameters<typeof answerQuestion>[1]) => answerQuestion(ctx, input),
     articleLinks: (articleId: string) => articleLinks(ctx, articleId),
     /** Links two annotations named by id alone, wherever they are: the CLI's way. */
@@ -35,5 +39,6 @@ export function viewServices(ctx: ServiceContext, search: SearchService) {
     suggest: (articleId: string) => suggestForArticle(ctx, articleId),
     acceptSuggestions: (input: { articleId: string; ids: string[] | 'all' }) => acceptSuggestions(ctx, input.articleId, input.ids),
     dismissSuggestions: (input: { articleId: string; ids: string[] | 'all' }) => dismissSuggestions(ctx, input.articleId, input.ids),
+    restoreSuggestions: (input: { articleId: string; ids: string[] }) => restoreSuggestions(ctx, input.articleId, input.ids),
   }
 }

@@ -3,7 +3,8 @@ import { SCHEMA_VERSION } from '../../shared/model/notebook'
 /**
  * Ordered migrations of stored files, Excalidraw-style: each is a pure function from the JSON of version
  * `version - 1` to that of `version`, tested against a stored fixture of the old version.
- * Version 1 is the first stored format, so the list starts empty and grows with the format.
+ * Version 1 is the first stored format. A version with no migration for a kind of file (the index at 2) only
+ * has its number raised.
  * Before a notebook is migrated the store takes a backup, so a migration is never a one-way door.
  */
 export interface Migration {
@@ -13,7 +14,14 @@ export interface Migration {
   apply: (raw: Record<string, unknown>) => Record<string, unknown>
 }
 
-export const MIGRATIONS: readonly Migration[] = []
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 2,
+    title: 'article files keep the suggestions the analyst dismissed',
+    appliesTo: 'article',
+    apply: (raw) => ({ ...raw, dismissedSuggestions: [] }),
+  },
+]
 
 export type FileKind = Migration['appliesTo']
 

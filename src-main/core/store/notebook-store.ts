@@ -20,6 +20,12 @@ import { moveAside } from '../recovery/move-aside'
 import { rebuildIndex, type IndexProblem } from '../recovery/rebuild-index'
 import { readArticleFile, recoverArticle, type ArticleProblem } from '../recovery/recover-article'
 
+/**
+ * A change to the notebook in memory, told the moment it is made (before it reaches the disk): an article file's
+ * new content, an article file gone, or the index changed. Views held in memory follow these.
+ */
+export type StoreChange = { kind: 'article'; id: string; file: Readonly<ArticleFile> } | { kind: 'article-removed'; id: string } | { kind: 'index' }
+
 export type StoreStatus = { state: 'saving' } | { state: 'saved'; at: Date } | { state: 'error'; message: string; file: string }
 
 export interface OpenOptions {
@@ -66,6 +72,7 @@ export class NotebookStore {
   private olderArticles = new Set<string>()
   private migrationBackup: Promise<unknown> | null = null
   private writeListeners = new Set<(file: string) => void>()
+  private changeListeners = new Set<(change: StoreChange) => void>()
   private releaseLock: (() => Promise<void>) | null = null
   private background: Promise<unknown> = Promise.resolve()
   private closed = false
@@ -217,10 +224,24 @@ export class NotebookStore {
     return () => this.writeListeners.delete(listener)
   }
 
+  /**
+   * Calls `listener` with every change as it is made in memory. Every write of the notebook passes through the
+   * four methods below that call `changed`, so a view that listens here cannot miss one, whichever service made it.
+   */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
   /** Changes list-level data in memory and writes the index. */
   updateIndex(mutate: (index: IndexFile) => void): Promise<void> {
     this.assertWritable()
-    mutate(this.db.data)
+    try {
+      mutate(this.db.data)
+    } finally {
+      // A mutation that throws halfway may still have changed something.
+      this.changed({ kind: 'index' })
+    }
     return this.schedule('index', () => this.db.write())
   }
 
@@ -233,7 +254,11 @@ export class NotebookStore {
     this.assertWritable()
     const db = await this.articleDb(id)
     this.assertWritable(id)
-    mutate(db.data)
+    try {
+      mutate(db.data)
+    } finally {
+      this.changed({ kind: 'article', id, file: db.data })
+    }
     return this.writeArticle(id, db)
   }
 
@@ -242,6 +267,7 @@ export class NotebookStore {
     this.assertWritable()
     const db = new Low<ArticleFile>(this.articleFile(file.id).adapter, file)
     this.cache(file.id, db)
+    this.changed({ kind: 'article', id: file.id, file })
     return this.writeArticle(file.id, db)
   }
 
@@ -250,6 +276,7 @@ export class NotebookStore {
     this.articles.delete(id)
     this.unsaved.delete(id)
     this.queue.forget(`article:${id}`)
+    this.changed({ kind: 'article-removed', id })
     await this.schedule(`delete:${id}`, () =>
       this.fs.unlink(this.layout.article(id)).catch((e: NodeJS.ErrnoException) => {
         if (e.code !== 'ENOENT') throw e
@@ -303,6 +330,10 @@ export class NotebookStore {
     return this.queue.schedule(key, run).catch((err: unknown) => {
       throw new SaveFailedError(describeWriteFailure(err, this.describeFile(key)), key, (err as NodeJS.ErrnoException)?.code ?? '')
     })
+  }
+
+  private changed(change: StoreChange): void {
+    for (const l of this.changeListeners) l(change)
   }
 
   private async writeArticle(id: string, db: Low<ArticleFile>): Promise<void> {

@@ -75,6 +75,7 @@ export function createHandlers(services: () => Services, shell: ShellDeps): Hand
     suggest: ({ articleId }) => services().suggest(articleId),
     acceptSuggestions: (input) => services().acceptSuggestions(input),
     dismissSuggestions: (input) => services().dismissSuggestions(input),
+    restoreSuggestions: (input) => services().restoreSuggestions(input),
     openExternal: async ({ url }) => {
       const safe = externalUrl(url)
       if (!safe && asksToAttach(url)) throw new UserError('This mail link asks the mail program to attach a file from this computer, so it is not opened; write the e-mail yourself instead.')

@@ -5,9 +5,10 @@ import { AnnotationSchema } from './annotation'
 import { RegistryEntrySchema } from './source'
 import { LinkSchema } from './link'
 import { BriefSchema } from './brief'
+import { DISMISSED_LIMIT, DismissedSuggestionSchema } from './suggestion'
 
 /** The version this build writes. Files from older versions are migrated; newer ones open read-only. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export const NotebookInfoSchema = z.object({
   id: idSchema('notebook'),
@@ -45,5 +46,7 @@ export const ArticleFileSchema = z.object({
    * restores the grades and notes too, instead of a blank record.
    */
   trash: z.array(AnnotationSchema).max(200),
+  /** Suggestions of the attribution assistant the analyst dismissed, so they stay dismissed (since format 2). */
+  dismissedSuggestions: z.array(DismissedSuggestionSchema).max(DISMISSED_LIMIT),
 })
 export type ArticleFile = z.infer<typeof ArticleFileSchema>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react'
 import type { SuggestionView } from '../../../src-main/shared/model/ledger'
 import { api } from '../../api/client'
 import { userMessage } from '../../api/errors'
@@ -7,11 +7,13 @@ import type { Jump } from '../search/jump'
 /**
  * The attribution assistant's suggestions for one article: who said what, found from reporting patterns.
  * Each is accepted or dismissed on its own, or all at once; an accepted source reuses its registry entry.
+ * Dismissals are kept in the notebook, so they hold after a restart; the last one can be undone (Ctrl/Cmd+Z here).
  */
 export function SuggestionsView({ articleId, articleTitle, onOpen, onClose, onChanged }: { articleId: string; articleTitle: string; onOpen: (j: Jump) => void; onClose: () => void; onChanged: () => void }) {
   const [items, setItems] = useState<SuggestionView[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  const [undoable, setUndoable] = useState<string[] | null>(null)
   const load = useCallback(() => {
     api()
       .suggest({ articleId })
@@ -24,6 +26,7 @@ export function SuggestionsView({ articleId, articleTitle, onOpen, onClose, onCh
     try {
       const created = await api().acceptSuggestions({ articleId, ids })
       setDone(`Tagged ${created.length} span${created.length === 1 ? '' : 's'}.`)
+      setUndoable(null)
       setError(null)
       onChanged()
       load()
@@ -33,15 +36,35 @@ export function SuggestionsView({ articleId, articleTitle, onOpen, onClose, onCh
   }
   const dismiss = async (ids: string[] | 'all') => {
     try {
-      await api().dismissSuggestions({ articleId, ids })
+      const r = await api().dismissSuggestions({ articleId, ids })
+      setDone(`Dismissed ${r.dismissed} suggestion${r.dismissed === 1 ? '' : 's'}.`)
+      setUndoable(r.ids.length ? r.ids : null)
+      setError(null)
       load()
     } catch (err) {
       setError(userMessage(err))
     }
   }
+  const undoDismiss = async () => {
+    if (!undoable) return
+    try {
+      const r = await api().restoreSuggestions({ articleId, ids: undoable })
+      setDone(`Brought back ${r.restored} suggestion${r.restored === 1 ? '' : 's'}.`)
+      setUndoable(null)
+      setError(null)
+      load()
+    } catch (err) {
+      setError(userMessage(err))
+    }
+  }
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!undoable || e.key.toLowerCase() !== 'z' || e.shiftKey || !(e.ctrlKey || e.metaKey)) return
+    e.preventDefault()
+    void undoDismiss()
+  }
 
   return (
-    <main className="article-pane view-pane" aria-label="Suggested attributions">
+    <main className="article-pane view-pane" aria-label="Suggested attributions" onKeyDown={onKeyDown}>
       <header className="view-header">
         <h2>Suggested attributions</h2>
         <p className="muted small-text">{articleTitle}</p>
@@ -60,6 +83,11 @@ export function SuggestionsView({ articleId, articleTitle, onOpen, onClose, onCh
           <span className="muted small-text" role="status">
             {done}
           </span>
+        )}
+        {undoable && (
+          <button type="button" className="button small" title="Undo the dismissal (Ctrl/Cmd+Z)" onClick={() => void undoDismiss()}>
+            Undo
+          </button>
         )}
       </div>
       {error && (

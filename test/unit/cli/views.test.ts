@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { cli } from '../../helpers/cli'
+import { NotebookStore } from '../../../src-main/core/store/notebook-store'
+import { createServices } from '../../../src-main/core/services/notebook-services'
 import { useTempDirs } from '../../helpers/temp-dir'
 
 const tempDir = useTempDirs()
@@ -62,5 +64,15 @@ describe('cli: views across the notebook', () => {
     const out = JSON.parse((await cli('--store', t.store, 'suggest', t.b, '--json')).stdout)
     expect(out.map((s: { kind: string; quote: string }) => [s.kind, s.quote])).toEqual([['source', 'The Kremlin spokesman']])
     expect((await cli('--store', t.store, 'suggest', t.b)).stdout).toContain('"The Kremlin spokesman"')
+  })
+
+  it('leaves out the suggestions the analyst dismissed in the app', async () => {
+    const t = await notebookWithTwoReports()
+    const store = await NotebookStore.open(t.store, { holder: 'test' })
+    const services = createServices(store)
+    await services.dismissSuggestions({ articleId: t.b, ids: 'all' })
+    await store.close()
+    expect(JSON.parse((await cli('--store', t.store, 'suggest', t.b, '--json')).stdout)).toEqual([])
+    expect((await cli('--store', t.store, 'suggest', t.b)).stdout).toContain('No suggestions')
   })
 })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { useNotebook } from '../../../helpers/notebook'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { paragraphs, useNotebook } from '../../../helpers/notebook'
 import { suggestInText, registryName } from '../../../../src-main/core/assistant/suggestions'
 
 const notebook = useNotebook()
@@ -56,11 +58,52 @@ describe('attribution assistant', () => {
     const { services } = await notebook()
     const a = await services.createArticle({ title: 'Troops', text: TEXT })
     const [first] = await services.suggest(a.id)
-    expect(await services.dismissSuggestions({ articleId: a.id, ids: [first!.id] })).toEqual({ dismissed: 1 })
+    expect(await services.dismissSuggestions({ articleId: a.id, ids: [first!.id] })).toEqual({ dismissed: 1, ids: [first!.id] })
     expect((await services.suggest(a.id)).map((s) => s.id)).not.toContain(first!.id)
     await expect(services.acceptSuggestions({ articleId: a.id, ids: [first!.id] })).rejects.toThrow(/gone/)
-    expect(await services.dismissSuggestions({ articleId: a.id, ids: 'all' })).toEqual({ dismissed: 3 })
+    expect(await services.dismissSuggestions({ articleId: a.id, ids: 'all' })).toMatchObject({ dismissed: 3 })
     expect(await services.suggest(a.id)).toEqual([])
     expect((await services.getArticle(a.id)).annotations).toEqual([])
+  })
+
+  it('keeps dismissals in the article file, so they hold after the notebook is reopened', async () => {
+    const nb = await notebook()
+    const a = await nb.services.createArticle({ title: 'Troops', text: TEXT })
+    const all = await nb.services.suggest(a.id)
+    const yonhap = all.find((s) => s.quote === 'Yonhap')!
+    await nb.services.dismissSuggestions({ articleId: a.id, ids: [yonhap.id] })
+    await nb.store.flush()
+    const file = JSON.parse(await readFile(join(nb.dir, 'articles', `${a.id}.json`), 'utf8'))
+    expect(file.dismissedSuggestions).toEqual([{ kind: 'source', exact: 'Yonhap', prefix: expect.stringMatching(/According to $/), suffix: expect.stringMatching(/^, the troops/), dismissedAt: expect.any(String) }])
+    const services = await nb.reopen()
+    expect((await services.suggest(a.id)).map((s) => s.id)).toEqual(all.filter((s) => s.id !== yonhap.id).map((s) => s.id))
+  })
+
+  it('keys a dismissal by the quote and its context, so it holds when text elsewhere changes and lapses when its own words do', async () => {
+    const { services } = await notebook()
+    const a = await services.createArticle({ title: 'Troops', text: TEXT })
+    const yonhap = (await services.suggest(a.id)).find((s) => s.quote === 'Yonhap')!
+    await services.dismissSuggestions({ articleId: a.id, ids: [yonhap.id] })
+    // A paragraph added far before it moves every offset, so the position-based id changes, but not the words around it.
+    await services.saveArticleBody(a.id, paragraphs('A new opening paragraph written by the analyst.', TEXT))
+    expect((await services.suggest(a.id)).map((s) => s.quote)).not.toContain('Yonhap')
+    expect((await services.suggest(a.id)).map((s) => s.quote)).toContain('the National Intelligence Service')
+    // Rewording the sentence it was about brings it back: it is no longer the suggestion that was dismissed.
+    await services.saveArticleBody(a.id, paragraphs(TEXT.replace('According to Yonhap, the troops', 'According to Yonhap, soldiers')))
+    expect((await services.suggest(a.id)).map((s) => s.quote)).toContain('Yonhap')
+  })
+
+  it('undoes a dismissal, and a "dismiss all", bringing exactly those suggestions back', async () => {
+    const { services } = await notebook()
+    const a = await services.createArticle({ title: 'Troops', text: TEXT })
+    const all = await services.suggest(a.id)
+    const one = await services.dismissSuggestions({ articleId: a.id, ids: [all[2]!.id] })
+    const rest = await services.dismissSuggestions({ articleId: a.id, ids: 'all' })
+    expect(rest.ids).toEqual(all.filter((s) => s.id !== all[2]!.id).map((s) => s.id))
+    expect(await services.restoreSuggestions({ articleId: a.id, ids: rest.ids })).toEqual({ restored: 3 })
+    expect((await services.suggest(a.id)).map((s) => s.id)).toEqual(rest.ids)
+    expect(await services.restoreSuggestions({ articleId: a.id, ids: one.ids })).toEqual({ restored: 1 })
+    expect((await services.suggest(a.id)).map((s) => s.id)).toEqual(all.map((s) => s.id))
+    expect(await services.restoreSuggestions({ articleId: a.id, ids: one.ids })).toEqual({ restored: 0 })
   })
 })

@@ -25,7 +25,7 @@ describe('NotebookStore', () => {
     const store = await open(dir)
     const id = newId('article')
     await store.updateIndex((ix) => void ix.articles.push(fakeMeta(id)))
-    await store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id, doc: { type: 'doc', content: [] }, notes: '', annotations: [], trash: [] })
+    await store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id, doc: { type: 'doc', content: [] }, notes: '', annotations: [], trash: [], dismissedSuggestions: [] })
     await store.flush()
     const mtime = async (p: string) => (await stat(p, { bigint: true })).mtimeNs
     const indexBefore = await mtime(store.layout.index)
@@ -42,7 +42,7 @@ describe('NotebookStore', () => {
     const store = await open(dir)
     const id = newId('article')
     await store.updateIndex((ix) => void ix.articles.push(fakeMeta(id)))
-    await store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id, doc: { type: 'doc', content: [] }, notes: '<p>kept</p>', annotations: [], trash: [] })
+    await store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id, doc: { type: 'doc', content: [] }, notes: '<p>kept</p>', annotations: [], trash: [], dismissedSuggestions: [] })
     await store.close()
     const again = await open(dir)
     expect(again.index.articles.map((a) => a.id)).toEqual([id])

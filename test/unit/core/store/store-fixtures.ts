@@ -36,6 +36,7 @@ export function articleFile(id: string, text = 'Body text', notes = ''): Article
     notes,
     annotations: [],
     trash: [],
+    dismissedSuggestions: [],
   }
 }
 
