@@ -18,6 +18,7 @@ import { askUnsaved, confirmOpenExternal, pickImportFiles, showNotice, showStart
 import { installMenu } from './menu'
 import { CloseGuard } from './close-guard'
 import { openAppNotebook, type OpenedNotebook } from './notebook'
+import { writableJournal } from './notebook-durability'
 import { exportShellDeps } from './export-shell'
 import { NotebookSession } from './notebooks'
 import { SETTINGS_FILE, SettingsStore } from './settings'
@@ -171,6 +172,11 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     },
     openExternal: (url) => shell.openExternal(url),
     windowFlushed: () => guard?.windowFlushed(),
+    durability: {
+      journal: () => writableJournal(session?.current),
+      listBackups: () => current().backups(),
+      restoreBackup: (id) => current().restore(id),
+    },
     ...exportShellDeps(() => win, (progress) => void send('onExportProgress', progress)),
     ...appShellDeps({ window: () => win, session: current, settings, documentsDir: app.getPath('documents'), defaultDir, refreshMenu, takeOpenedFiles: () => openedResults.splice(0) }),
   })
