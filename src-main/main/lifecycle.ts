@@ -221,7 +221,7 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     started = await NotebookSession.start({
       settings,
       defaultDir,
-      open: (dir, options) => openAppNotebook(dir, onStatus, options),
+      open: (dir, { seedSample, restored }) => openAppNotebook(dir, onStatus, { seedSample, durability: { launchSnapshot: !restored } }),
       prepareToLeave: () => guard?.prepareToLeave() ?? Promise.resolve(true),
       switched: (notebook) => {
         failures.clear()

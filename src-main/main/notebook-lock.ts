@@ -12,7 +12,7 @@ import { createServices, type Services } from '../core/services/notebook-service
 import { openProtection } from '../core/crypto/protection'
 import type { FileCipher } from '../core/crypto/envelope'
 import { UserError } from '../core/errors'
-import type { DurabilitySession } from '../core/recovery/durability-session'
+import type { DurabilityOptions, DurabilitySession } from '../core/recovery/durability-session'
 import { closeOpenedNotebook } from './notebook-durability'
 
 export class NotebookLockedError extends UserError {
@@ -51,7 +51,7 @@ export interface LockableNotebook {
 export function lockedNotebook(
   dir: string,
   openStore: (fs: FsOps) => Promise<NotebookStore>,
-  startDurability: (services: Services) => Promise<DurabilitySession | null> = async () => null,
+  startDurability: (services: Services, options: DurabilityOptions) => Promise<DurabilitySession | null> = async () => null,
 ): LockableNotebook {
   const standIn = standIns(dir)
   let cipher: FileCipher | null = null
@@ -63,10 +63,10 @@ export function lockedNotebook(
     return next
   }
   let fs: FsOps | null = null
-  const open = async (through: FsOps) => {
+  const open = async (through: FsOps, options: DurabilityOptions = {}) => {
     const store = await openStore(through)
     const services = createServices(store)
-    notebook.durability = await startDurability(services)
+    notebook.durability = await startDurability(services, options)
     notebook.store = store
     notebook.services = services
   }
@@ -115,7 +115,7 @@ export function lockedNotebook(
           try {
             result = await work(through)
           } finally {
-            await open(through)
+            await open(through, { launchSnapshot: false })
           }
         }).then(() => result)
       },

@@ -34,7 +34,7 @@ export async function openAppNotebook(
     return lockedNotebook(
       dir,
       (fs) => NotebookStore.open(dir, { holder: 'Intel Notebook app', onStatus, fs }),
-      (services) => startNotebookDurability(services, options.durability),
+      (services, more) => startNotebookDurability(services, { ...options.durability, ...more }),
     )
   }
   const created = !existsSync(notebookLayout(dir).index)

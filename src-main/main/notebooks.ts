@@ -24,7 +24,8 @@ export interface NotebookSessionDeps {
   settings: SettingsStore
   /** The notebook in userData that opens when no other one was: created with the sample on first launch. */
   defaultDir: string
-  open(dir: string, options: { seedSample: boolean }): Promise<OpenedNotebook>
+  /** `restored`: the notebook was just restored from a snapshot, so opening it takes no launch snapshot. */
+  open(dir: string, options: { seedSample: boolean; restored?: boolean }): Promise<OpenedNotebook>
   /** The window flushes its edits and the store drains; false when the analyst chose to keep editing. */
   prepareToLeave(): Promise<boolean>
   /** After a switch or a restore: the menu's recent list, the window's reload, the search index. */
@@ -172,7 +173,7 @@ export class NotebookSession {
       try {
         result = await restoreBackup(dir, id, { holder: RESTORE_HOLDER })
       } finally {
-        this.opened = await this.deps.open(dir, { seedSample: false })
+        this.opened = await this.deps.open(dir, { seedSample: false, restored: true })
       }
     }
     this.opened.store.notify(result.notice)

@@ -91,10 +91,9 @@ export class Harness implements HarnessAppHost {
     h.ownsDir = !options.storeDir
     h.storeDir = options.storeDir ?? (await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-')))
     h.ownedDir = h.storeDir
-    await h.openStore()
+    await h.openStore({ seed: options.seed })
     h.userDataDir = await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-userdata-'))
     h.settings = await SettingsStore.load(join(h.userDataDir, SETTINGS_FILE))
-    if (options.seed && h.store.isEmpty) await seedSample(h.services, sample as SampleArticle)
     h.handlers = createHandlers(() => h.services, {
       pickImportFiles: async () => h.pendingImportFiles.splice(0),
       confirmOpenExternal: async () => true,
@@ -172,7 +171,7 @@ export class Harness implements HarnessAppHost {
     try {
       result = await restoreBackup(this.storeDir, id, { holder: 'the e2e harness (restoring a backup)' })
     } finally {
-      await this.openStore()
+      await this.openStore({ restored: true })
     }
     this.store.notify(result.notice)
     for (const page of this.pages.filter((p) => !p.isClosed())) void page.reload().catch(() => {})
@@ -204,10 +203,12 @@ export class Harness implements HarnessAppHost {
     return this.store.index.articles
   }
 
-  private async openStore(): Promise<void> {
+  /** Opens the notebook as main does: the sample goes in before the launch snapshot, so the snapshot holds it. */
+  private async openStore({ seed = false, restored = false } = {}): Promise<void> {
     this.store = await NotebookStore.open(this.storeDir, { holder: 'the e2e harness' })
     this.services = createServices(this.store)
-    this.durability = await startNotebookDurability(this.services)
+    if (seed && this.store.isEmpty) await seedSample(this.services, sample as SampleArticle)
+    this.durability = await startNotebookDurability(this.services, { launchSnapshot: !restored })
   }
 
   private async closeNotebook(): Promise<void> {

@@ -5,6 +5,8 @@ import { createSnapshot, removePartialSnapshots } from './snapshot'
 import { DEFAULT_RETENTION, type RetentionPolicy } from './retention'
 
 export interface BackupSchedulerOptions {
+  /** False when the notebook was just restored from a snapshot: it is that snapshot, and a launch one would only crowd the list. */
+  launchSnapshot?: boolean
   /** How often to snapshot while the notebook changes; nothing is taken while it sits unchanged. */
   intervalMs?: number
   retention?: RetentionPolicy
@@ -70,7 +72,7 @@ export function createBackupScheduler(store: NotebookStore, options: BackupSched
       starting = (async () => {
         if (store.readOnly || stopped) return null
         await removePartialSnapshots(store.layout.root, fs).catch(() => 0)
-        const first = await snapshot('launch', true)
+        const first = options.launchSnapshot === false ? null : await snapshot('launch', true)
         if (stopped) return first
         timer = setInterval(() => {
           if (changed) void snapshot('interval', true)

@@ -174,6 +174,8 @@ describe('File > Restore…', () => {
     expect(await notesOf(id)).toBe(before)
     expect(((await call('notebook:status')) as { notices: string[] }).notices).toContain(restored.notice)
 
+    // The notebook is now the snapshot it was restored from: reopening it takes no launch snapshot of its own.
+    await expect(r.notebook.durability!.launchSnapshot).resolves.toBeNull()
     const backups = (await call('backups:list')) as Array<{ id: string; reason: string }>
     expect(backups.map((b) => b.reason)).toEqual(['before-restore', 'launch'])
     await answeringFlushes(call('backups:restore', { id: backups[0]!.id }))
