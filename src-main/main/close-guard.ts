@@ -23,6 +23,12 @@ export interface CloseGuardDeps {
 
 export const FLUSH_TIMEOUT_MS = 3000
 
+/** The warning's detail: why each failing file fails (the store's own sentence), and where the notebook is. */
+export function describeFailingWrites(files: readonly string[], writes: ReadonlyArray<{ file: string; message: string }>, folder: string): string {
+  const lines = files.map((f) => writes.find((w) => w.file === f)?.message ?? `${f} could not be saved.`)
+  return [...new Set(lines), `The notebook is in ${folder}.`].join('\n')
+}
+
 export class CloseGuard {
   private allowed = false
   private running: Promise<boolean> | null = null

@@ -50,8 +50,8 @@ export async function askUnsaved(win: BrowserWindow | null, detail: string): Pro
   const response = await messageBox(win, {
     type: 'warning',
     title: 'Changes not saved',
-    message: 'Some of your changes could not be saved.',
-    detail: `${detail}\n\nIf you quit now, those changes are lost.`,
+    message: 'Some of your edits could not be saved to disk.',
+    detail: `${detail}\n\nThose edits are held only in memory, and Intel Notebook keeps trying to save them while it stays open. If you quit now, they will be lost.`,
     buttons: UNSAVED_BUTTONS.map((b) => b.label),
     defaultId: 0,
     cancelId: 0,

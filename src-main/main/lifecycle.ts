@@ -16,8 +16,9 @@ import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { askUnsaved, confirmOpenExternal, pickImportFiles, showNotice, showStartupError } from './dialogs'
 import { installMenu } from './menu'
-import { CloseGuard } from './close-guard'
+import { CloseGuard, describeFailingWrites } from './close-guard'
 import { openAppNotebook, type OpenedNotebook } from './notebook'
+import { writableJournal } from './notebook-durability'
 import { exportShellDeps } from './export-shell'
 import { NotebookSession } from './notebooks'
 import { SETTINGS_FILE, SettingsStore } from './settings'
@@ -57,7 +58,6 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
   let guard: CloseGuard | null = null
   let quitting = false
   let storeClosed = false
-  const failures = new Map<string, string>()
 
   const send = <E extends EventName>(name: E, payload: EventPayloads[E]): boolean => {
     if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return false
@@ -67,8 +67,6 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
 
   const onStatus = (status: StoreStatus) => {
     const at = status.state === 'saved' ? status.at.toISOString() : new Date().toISOString()
-    if (status.state === 'saved') failures.clear()
-    if (status.state === 'error') failures.set(status.file, status.message)
     const event: StoreStatusEvent = status.state === 'error' ? { state: 'error', at, message: status.message } : { state: status.state, at }
     send('onStoreStatus', event)
   }
@@ -172,6 +170,11 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     },
     openExternal: (url) => shell.openExternal(url),
     windowFlushed: () => guard?.windowFlushed(),
+    durability: {
+      journal: () => writableJournal(session?.current),
+      listBackups: () => current().backups(),
+      restoreBackup: (id) => current().restore(id),
+    },
     ...exportShellDeps(() => win, (progress) => void send('onExportProgress', progress)),
     ...appShellDeps({ window: () => win, session: current, settings, documentsDir: app.getPath('documents'), defaultDir, refreshMenu, takeOpenedFiles: () => openedResults.splice(0) }),
   })
@@ -216,10 +219,9 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     started = await NotebookSession.start({
       settings,
       defaultDir,
-      open: (dir, options) => openAppNotebook(dir, onStatus, options),
+      open: (dir, { seedSample, restored }) => openAppNotebook(dir, onStatus, { seedSample, durability: { launchSnapshot: !restored } }),
       prepareToLeave: () => guard?.prepareToLeave() ?? Promise.resolve(true),
       switched: (notebook) => {
-        failures.clear()
         refreshMenu()
         if (win && !win.isDestroyed()) win.webContents.reload()
         notebook.services.startSearchIndex()
@@ -253,8 +255,7 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     const closeGuard = new CloseGuard({
       requestFlush: () => send('onFlushRequest', {}),
       store,
-      describeFailures: (files) =>
-        [...files.map((f) => failures.get(f) ?? `${f} could not be saved.`), `The notebook is in ${current().dir}.`].join('\n'),
+      describeFailures: (files) => describeFailingWrites(files, current().current.store.failingWrites, current().dir),
       askUnsaved: (detail) => askUnsaved(opened, detail),
     })
     win = opened

@@ -71,6 +71,8 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
         openRecent,
         ...commands('File', ['show-notebook-folder']),
         sep,
+        ...commands('File', ['restore-backup']),
+        sep,
         mac ? { role: 'close' } : { role: 'quit' },
       ],
     },

@@ -12,6 +12,8 @@ import { createServices, type Services } from '../core/services/notebook-service
 import { openProtection } from '../core/crypto/protection'
 import type { FileCipher } from '../core/crypto/envelope'
 import { UserError } from '../core/errors'
+import type { DurabilityOptions, DurabilitySession } from '../core/recovery/durability-session'
+import { closeOpenedNotebook } from './notebook-durability'
 
 export class NotebookLockedError extends UserError {
   override name = 'NotebookLockedError'
@@ -26,17 +28,31 @@ export interface NotebookProtection {
   unlock(passphrase: string): Promise<void>
   /** Drains pending writes, closes the store and forgets the key. */
   lock(): Promise<void>
+  /**
+   * Closes the unlocked store, runs `work` on the notebook's folder through its decrypting file system (a restore
+   * from a backup), and opens the store again with the same key, so the analyst is not asked for the passphrase.
+   */
+  whileClosed<T>(work: (fs: FsOps) => Promise<T>): Promise<T>
 }
 
 export interface LockableNotebook {
   store: NotebookStore
   services: Services
+  /** Snapshots and the hot-exit journal, while unlocked. */
+  durability: DurabilitySession | null
   created: boolean
   protection: NotebookProtection
 }
 
-/** Opens a protected notebook locked; `openStore` opens its store through the decrypting file system once unlocked. */
-export function lockedNotebook(dir: string, openStore: (fs: FsOps) => Promise<NotebookStore>): LockableNotebook {
+/**
+ * Opens a protected notebook locked; `openStore` opens its store through the decrypting file system once unlocked,
+ * and `startDurability` starts its snapshots and journal (which then go through that file system as well).
+ */
+export function lockedNotebook(
+  dir: string,
+  openStore: (fs: FsOps) => Promise<NotebookStore>,
+  startDurability: (services: Services, options: DurabilityOptions) => Promise<DurabilitySession | null> = async () => null,
+): LockableNotebook {
   const standIn = standIns(dir)
   let cipher: FileCipher | null = null
   let busy: Promise<void> = Promise.resolve()
@@ -46,8 +62,25 @@ export function lockedNotebook(dir: string, openStore: (fs: FsOps) => Promise<No
     busy = next.catch(() => {})
     return next
   }
+  let fs: FsOps | null = null
+  const open = async (through: FsOps, options: DurabilityOptions = {}) => {
+    const store = await openStore(through)
+    const services = createServices(store)
+    notebook.durability = await startDurability(services, options)
+    notebook.store = store
+    notebook.services = services
+  }
+  const close = async () => {
+    const { store, services, durability } = notebook
+    // The stand-ins go in first, so no call that arrives during the close reaches the store.
+    notebook.store = standIn.store
+    notebook.services = standIn.services
+    notebook.durability = null
+    await closeOpenedNotebook({ store, services, durability })
+  }
   const notebook: LockableNotebook = {
     ...standIn,
+    durability: null,
     created: false,
     protection: {
       get locked() {
@@ -57,27 +90,35 @@ export function lockedNotebook(dir: string, openStore: (fs: FsOps) => Promise<No
         serial(async () => {
           if (cipher) return
           const opened = await openProtection(dir, passphrase)
-          const store = await openStore(opened.fs)
-          notebook.store = store
-          notebook.services = createServices(store)
+          await open(opened.fs)
           cipher = opened.cipher
+          fs = opened.fs
         }),
       lock: () =>
         serial(async () => {
           if (!cipher) return
-          const { store, services } = notebook
-          // The stand-ins go in first, so no call that arrives during the close reaches the store.
-          notebook.store = standIn.store
-          notebook.services = standIn.services
           const key = cipher
           cipher = null
+          fs = null
           try {
-            await services.closeSearch().catch(() => {})
-            await store.close()
+            await close()
           } finally {
             key.destroy()
           }
         }),
+      whileClosed: <T>(work: (through: FsOps) => Promise<T>) => {
+        let result!: T
+        return serial(async () => {
+          if (!cipher || !fs) throw new NotebookLockedError()
+          const through = fs
+          await close()
+          try {
+            result = await work(through)
+          } finally {
+            await open(through, { launchSnapshot: false })
+          }
+        }).then(() => result)
+      },
     },
   }
   return notebook

@@ -3,6 +3,8 @@ import { NotebookStore, type StoreStatus } from '../core/store/notebook-store'
 import { notebookLayout } from '../core/store/layout'
 import { createServices, type Services } from '../core/services/notebook-services'
 import { seedSample, type SampleArticle } from '../core/services/sample'
+import type { DurabilityOptions, DurabilitySession } from '../core/recovery/durability-session'
+import { startNotebookDurability } from './notebook-durability'
 import sample from '../../resources/sample/sample-article.json'
 import { isProtected } from '../core/crypto/protection'
 import { lockedNotebook, type NotebookProtection } from './notebook-lock'
@@ -10,6 +12,8 @@ import { lockedNotebook, type NotebookProtection } from './notebook-lock'
 export interface OpenedNotebook {
   store: NotebookStore
   services: Services
+  /** Rolling snapshots and the hot-exit journal of the open store; null while a protected notebook is locked. */
+  durability: DurabilitySession | null
   /** True when this launch created the notebook (and so seeded the sample article). */
   created: boolean
   /** Set for a notebook protected with a passphrase; it opens locked. */
@@ -21,8 +25,18 @@ export interface OpenedNotebook {
  * what tagged claims, sources and questions look like. "First launch" means the index did not exist: a notebook
  * the analyst emptied on purpose is not refilled.
  */
-export async function openAppNotebook(dir: string, onStatus: (status: StoreStatus) => void, options: { seedSample?: boolean } = {}): Promise<OpenedNotebook> {
-  if (await isProtected(dir)) return lockedNotebook(dir, (fs) => NotebookStore.open(dir, { holder: 'Intel Notebook app', onStatus, fs }))
+export async function openAppNotebook(
+  dir: string,
+  onStatus: (status: StoreStatus) => void,
+  options: { seedSample?: boolean; durability?: DurabilityOptions } = {},
+): Promise<OpenedNotebook> {
+  if (await isProtected(dir)) {
+    return lockedNotebook(
+      dir,
+      (fs) => NotebookStore.open(dir, { holder: 'Intel Notebook app', onStatus, fs }),
+      (services, more) => startNotebookDurability(services, { ...options.durability, ...more }),
+    )
+  }
   const created = !existsSync(notebookLayout(dir).index)
   const store = await NotebookStore.open(dir, { holder: 'Intel Notebook app', onStatus })
   const services = createServices(store)
@@ -35,5 +49,5 @@ export async function openAppNotebook(dir: string, onStatus: (status: StoreStatu
       console.error('[notebook] adding the sample article failed', err)
     }
   }
-  return { store, services, created }
+  return { store, services, created, durability: await startNotebookDurability(services, options.durability) }
 }

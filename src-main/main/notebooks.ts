@@ -11,16 +11,24 @@ import type { NotebookList, NotebookRef, NotebookSwitch } from '../shared/model/
 import { notebookLayout } from '../core/store/layout'
 import { isUserError, UserError } from '../core/errors'
 import type { OpenedNotebook } from './notebook'
+import { closeOpenedNotebook } from './notebook-durability'
+import { NotebookLockedError } from './notebook-lock'
+import { listBackups, type BackupInfo } from '../core/backup/backup-list'
+import { restoreBackup, type RestoreResult } from '../core/backup/restore'
+import type { BackupRestore } from '../shared/model/backup'
 import { withRecent, type SettingsStore } from './settings'
+
+const RESTORE_HOLDER = 'Intel Notebook app (restoring a backup)'
 
 export interface NotebookSessionDeps {
   settings: SettingsStore
   /** The notebook in userData that opens when no other one was: created with the sample on first launch. */
   defaultDir: string
-  open(dir: string, options: { seedSample: boolean }): Promise<OpenedNotebook>
+  /** `restored`: the notebook was just restored from a snapshot, so opening it takes no launch snapshot. */
+  open(dir: string, options: { seedSample: boolean; restored?: boolean }): Promise<OpenedNotebook>
   /** The window flushes its edits and the store drains; false when the analyst chose to keep editing. */
   prepareToLeave(): Promise<boolean>
-  /** After a switch: the menu's recent list, the window's reload, the search index. */
+  /** After a switch or a restore: the menu's recent list, the window's reload, the search index. */
   switched(notebook: OpenedNotebook): void
 }
 
@@ -133,9 +141,44 @@ export class NotebookSession {
       // Keep the places of notebooks still listed, so the file does not grow with every case ever opened.
       places: Object.fromEntries(Object.entries(s.places).filter(([d]) => d === folder || s.recentNotebooks.includes(d))),
     }))
-    await closeNotebook(previous)
+    await closeOpenedNotebook(previous)
     this.deps.switched(next)
     return { outcome: 'switched' }
+  }
+
+  /** The open notebook's snapshots, newest first, read through its own file system. */
+  async backups(): Promise<BackupInfo[]> {
+    const n = this.opened
+    if (n.protection?.locked) throw new NotebookLockedError()
+    return listBackups(this.folder, n.store.fileSystem)
+  }
+
+  /**
+   * File > Restore…: the window flushes, the notebook closes (its journal written, its snapshot finished), the
+   * snapshot is restored after one of the notebook as it is (so the restore can be undone), and the notebook opens
+   * again, with a notice saying what was restored and from when, and the window reloads on it. A backup that
+   * cannot be restored leaves the notebook as it was, open again.
+   */
+  async restore(id: string): Promise<BackupRestore> {
+    const n = this.opened
+    if (n.protection?.locked) throw new NotebookLockedError()
+    if (n.store.readOnly) throw new UserError('This notebook is open read-only, so no backup can be restored into it.')
+    if (!(await this.deps.prepareToLeave())) return { outcome: 'kept' }
+    const dir = this.folder
+    let result: RestoreResult
+    if (n.protection) {
+      result = await n.protection.whileClosed((fs) => restoreBackup(dir, id, { holder: RESTORE_HOLDER, fs }))
+    } else {
+      await closeOpenedNotebook(n)
+      try {
+        result = await restoreBackup(dir, id, { holder: RESTORE_HOLDER })
+      } finally {
+        this.opened = await this.deps.open(dir, { seedSample: false, restored: true })
+      }
+    }
+    this.opened.store.notify(result.notice)
+    this.deps.switched(this.opened)
+    return { outcome: 'restored', notice: result.notice }
   }
 
   private forget(folder: string): void {
@@ -143,13 +186,8 @@ export class NotebookSession {
   }
 
   async close(): Promise<void> {
-    await closeNotebook(this.opened)
+    await closeOpenedNotebook(this.opened)
   }
-}
-
-async function closeNotebook(n: OpenedNotebook): Promise<void> {
-  await n.services.closeSearch().catch((err: unknown) => console.error('[notebook] stopping the search index failed', err))
-  await n.store.close()
 }
 
 function assertEmptyOrMissing(folder: string): void {

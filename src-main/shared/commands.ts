@@ -27,6 +27,7 @@ export const COMMANDS = [
   { id: 'open-notebook', label: 'Open Notebook…', menu: 'File', accelerator: 'CmdOrCtrl+Shift+O', keywords: 'folder case another' },
   { id: 'switch-notebook', label: 'Switch Notebook…', menu: 'File', accelerator: 'CmdOrCtrl+Shift+R', keywords: 'recent notebooks case' },
   { id: 'show-notebook-folder', label: 'Show Notebook Folder', menu: 'File', accelerator: 'CmdOrCtrl+Shift+E', keywords: 'reveal files explorer finder data location' },
+  { id: 'restore-backup', label: 'Restore…', menu: 'File', accelerator: 'CmdOrCtrl+Shift+B', keywords: 'backup snapshot undo revert recover earlier version' },
   { id: 'find-in-notebook', label: 'Find in Notebook', menu: 'Edit', accelerator: 'CmdOrCtrl+Shift+F', keywords: 'search filter' },
   { id: 'tag-claim', label: 'Tag as Claim', menu: 'Annotate', accelerator: 'CmdOrCtrl+Shift+C', keywords: 'annotate mark' },
   { id: 'tag-source', label: 'Tag as Source', menu: 'Annotate', accelerator: 'CmdOrCtrl+Shift+S', keywords: 'annotate mark who attribution' },

@@ -58,6 +58,9 @@ export const channels = {
   lockState: 'notebook:lock-state',
   unlock: 'notebook:unlock',
   lockNow: 'notebook:lock',
+  recordJournal: 'journal:record',
+  listBackups: 'backups:list',
+  restoreBackup: 'backups:restore',
 } as const
 
 export type ChannelMethod = keyof typeof channels

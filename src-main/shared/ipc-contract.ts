@@ -18,6 +18,7 @@ import { QUESTION_STATUS } from './model/grading'
 import { BriefSchema, type Brief } from './model/brief'
 import { NOTEBOOK_REF_ID, UiStateSchema, type LoadedUiState, type NotebookList, type NotebookSwitch } from './model/settings'
 import { THEMES, WINDOW_ACTION_IDS, type ThemeSetting } from './commands'
+import type { BackupRestore, BackupSummary } from './model/backup'
 
 const articleId = idSchema('article')
 const annotationId = idSchema('annotation')
@@ -25,6 +26,9 @@ const doc = DocJsonSchema
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 const suggestionId = z.string().regex(/^sug_[0-9a-f]{16}$/, 'not a suggestion id')
 const briefId = idSchema('brief')
+/** The editor's revision of a field: rises with every change, across reloads (it starts from the clock). */
+const journalRev = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+const articleNotes = z.string().max(1_000_000)
 
 export { channels, events, USER_ERROR_PREFIX, type EventName } from './ipc-channels'
 
@@ -60,8 +64,9 @@ export const contract = {
       .refine((v) => (v.html ?? v.text ?? '').trim().length > 0, 'Paste the article text first.'),
   },
   updateArticleFields: { channel: channels.updateArticleFields, input: z.object({ id: articleId, fields: ArticleFieldsSchema.partial().strict() }).strict() },
-  saveArticleBody: { channel: channels.saveArticleBody, input: z.object({ id: articleId, doc }).strict() },
-  saveArticleNotes: { channel: channels.saveArticleNotes, input: z.object({ id: articleId, notes: z.string().max(1_000_000) }).strict() },
+  /** `rev` is the editor's revision the save holds: the hot-exit journal's entries up to it are settled once it lands. */
+  saveArticleBody: { channel: channels.saveArticleBody, input: z.object({ id: articleId, doc, rev: journalRev.optional() }).strict() },
+  saveArticleNotes: { channel: channels.saveArticleNotes, input: z.object({ id: articleId, notes: articleNotes, rev: journalRev.optional() }).strict() },
   deleteArticle: { channel: channels.deleteArticle, input: z.object({ id: articleId }).strict() },
   /** Opens main's native file dialog; the renderer never names a path. */
   importFromDialog: { channel: channels.importFromDialog, input: z.void() },
@@ -81,10 +86,10 @@ export const contract = {
   createAnnotation: {
     channel: channels.createAnnotation,
     /** The document as it stands with the new mark in it, so the record and its mark land in one write. */
-    input: z.object({ articleId, id: annotationId, kind: z.enum(ANNOTATION_KINDS), doc }).strict(),
+    input: z.object({ articleId, id: annotationId, kind: z.enum(ANNOTATION_KINDS), doc, rev: journalRev.optional() }).strict(),
   },
   updateAnnotation: { channel: channels.updateAnnotation, input: z.object({ articleId, id: annotationId, patch: AnnotationPatchSchema }).strict() },
-  deleteAnnotation: { channel: channels.deleteAnnotation, input: z.object({ articleId, id: annotationId, doc }).strict() },
+  deleteAnnotation: { channel: channels.deleteAnnotation, input: z.object({ articleId, id: annotationId, doc, rev: journalRev.optional() }).strict() },
 
   listSources: { channel: channels.listSources, input: z.void() },
   createSource: {
@@ -176,6 +181,22 @@ export const contract = {
   unlock: { channel: channels.unlock, input: z.object({ passphrase: z.string().min(1, 'Type the passphrase.').max(1024) }).strict() },
   /** Locks a protected notebook now: edits are saved, the store closes, the key is forgotten and the window reloads. */
   lockNow: { channel: channels.lockNow, input: z.void() },
+
+  /**
+   * The editor's unsaved state of an article's body or notes, sent on a short timer while the analyst types and
+   * kept in main's hot-exit journal until a save of that revision lands, so a crash does not take it along.
+   */
+  recordJournal: {
+    channel: channels.recordJournal,
+    input: z.discriminatedUnion('field', [
+      z.object({ articleId, field: z.literal('body'), rev: journalRev, doc }).strict(),
+      z.object({ articleId, field: z.literal('notes'), rev: journalRev, notes: articleNotes }).strict(),
+    ]),
+  },
+  /** The open notebook's snapshots, newest first (File > Restore…). */
+  listBackups: { channel: channels.listBackups, input: z.void() },
+  /** Puts the notebook back as it was in a snapshot, after snapshotting it as it is; main reloads the window on it. */
+  restoreBackup: { channel: channels.restoreBackup, input: z.object({ id: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'not a backup id') }).strict() },
 } as const satisfies { [M in keyof typeof channels]: { channel: (typeof channels)[M]; input: z.ZodType } }
 
 export type Contract = typeof contract
@@ -313,6 +334,9 @@ export interface Outputs {
   lockState: LockState
   unlock: { unlocked: true }
   lockNow: { locked: boolean }
+  recordJournal: { recorded: boolean }
+  listBackups: BackupSummary[]
+  restoreBackup: BackupRestore
 }
 
 export interface LockState {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { noteExtensions } from '../editor/extensions'
-import { Autosaver } from '../features/article/autosaver'
+import { Autosaver, JOURNAL_DELAY_MS } from '../features/article/autosaver'
 import { registerFlushable } from '../features/article/pending'
 
 interface RichTextProps {
@@ -9,17 +9,21 @@ interface RichTextProps {
   initialHtml: string
   label: string
   placeholder: string
-  /** Receives the HTML after a pause in typing, on blur and on flush; never per keystroke. */
-  onChange: (html: string) => Promise<void> | void
+  /** Receives the HTML after a pause in typing, on blur and on flush, with its revision; never per keystroke. */
+  onChange: (html: string, rev: number) => Promise<void> | void
+  /** Where steady typing not yet saved is reported (main's hot-exit journal), at most once a journal delay. */
+  journal?: (html: string, rev: number) => void
   onError?: (err: unknown) => void
   className?: string
   readOnly?: boolean
 }
 
 /** A small rich-text field (notes on articles and annotations) that saves itself. */
-export function RichText({ initialHtml, label, placeholder, onChange, onError, className, readOnly = false }: RichTextProps) {
+export function RichText({ initialHtml, label, placeholder, onChange, journal, onError, className, readOnly = false }: RichTextProps) {
   const onChangeRef = useRef(onChange)
   onChangeRef.current = onChange
+  const journalRef = useRef(journal)
+  journalRef.current = journal
   const onErrorRef = useRef(onError)
   onErrorRef.current = onError
   const saverRef = useRef<Autosaver<string> | null>(null)
@@ -46,9 +50,10 @@ export function RichText({ initialHtml, label, placeholder, onChange, onError, c
         if (editor.isDestroyed) throw new Error('The note closed before its last words were saved.')
         return editor.isEmpty ? '' : editor.getHTML()
       },
-      write: async (html) => {
-        await onChangeRef.current(html)
+      write: async (html, rev) => {
+        await onChangeRef.current(html, rev)
       },
+      journal: journalRef.current ? { delay: JOURNAL_DELAY_MS, record: (html, rev) => journalRef.current?.(html, rev) } : undefined,
       onError: (err) => onErrorRef.current?.(err),
     })
     saverRef.current = saver

@@ -77,6 +77,18 @@ describe.each(['light', 'dark'] as const)('axe in the %s theme', (scheme) => {
     await page.keyboard.press('Escape')
   })
 
+  it('File > Restore…: the list of backups and the confirm', async () => {
+    await h.durability!.launchSnapshot
+    await page.keyboard.press('Control+Shift+B')
+    const dialog = page.getByRole('dialog', { name: 'Restore from a backup' })
+    await dialog.getByRole('radio').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await dialog.getByRole('button', { name: 'Restore…' }).click()
+    await dialog.getByRole('button', { name: 'Take a backup and restore' }).waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+  })
+
   it('search results, and a search with none', async () => {
     await page.getByRole('searchbox', { name: 'Search the whole notebook' }).fill('troops')
     await page.getByRole('main', { name: 'Search results' }).waitFor()

@@ -116,6 +116,13 @@ describe('every menu command from the command palette', () => {
       await fromPalette(page, 'show notebook folder', /Show Notebook Folder/)
       await expect.poll(() => h.shownNotebookFolder).toBe(before + 1)
     },
+    'restore-backup': async () => {
+      await fromPalette(page, 'restore', /Restore…/)
+      const dialog = page.getByRole('dialog', { name: 'Restore from a backup' })
+      await expect.poll(() => dialog.getByRole('radio').count()).toBeGreaterThan(0)
+      await page.keyboard.press('Escape')
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0)
+    },
     'find-in-notebook': async () => {
       await fromPalette(page, 'find', /Find in Notebook/)
       await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.placeholder)).toBe('Search the notebook…')

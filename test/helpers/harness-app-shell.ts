@@ -32,7 +32,8 @@ export interface HarnessAppHost {
   listArticles(): ReadonlyArray<{ id: string }>
 }
 
-async function flushPages(host: HarnessAppHost): Promise<void> {
+/** Main's flush request to every page, waiting for each to answer. */
+export async function flushPages(host: Pick<HarnessAppHost, 'pages' | 'flushedCount'>): Promise<void> {
   for (const page of host.pages.filter((p) => !p.isClosed())) {
     const before = host.flushedCount
     await page.evaluate(() => (window as unknown as { __harnessEmit: (n: string, p: unknown) => void }).__harnessEmit('onFlushRequest', {}))

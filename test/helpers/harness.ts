@@ -21,7 +21,12 @@ import sample from '../../resources/sample/sample-article.json'
 import { CHROMIUM_PATH, launchChromium } from './chromium'
 import { decodeWire, encodeWire } from './wire'
 import { installWindowApi } from './window-api-shim'
-import { harnessAppShell, type HarnessAppHost } from './harness-app-shell'
+import { flushPages, harnessAppShell, type HarnessAppHost } from './harness-app-shell'
+import { closeOpenedNotebook, startNotebookDurability, writableJournal } from '../../src-main/main/notebook-durability'
+import type { DurabilitySession } from '../../src-main/core/recovery/durability-session'
+import { listBackups } from '../../src-main/core/backup/backup-list'
+import { restoreBackup, type RestoreResult } from '../../src-main/core/backup/restore'
+import type { BackupRestore } from '../../src-main/shared/model/backup'
 import { SettingsStore, SETTINGS_FILE } from '../../src-main/main/settings'
 import type { WindowActionId } from '../../src-main/shared/commands'
 
@@ -52,6 +57,8 @@ export class Harness implements HarnessAppHost {
   storeDir = ''
   store!: NotebookStore
   services!: Services
+  /** Snapshots and the hot-exit journal of the open store, as main runs them. */
+  durability: DurabilitySession | null = null
   /** Files the fake native import dialog will "pick" next. */
   pendingImportFiles: Array<{ name: string; bytes: Uint8Array }> = []
   /** URLs the app asked to open outside, after the (auto-accepted) confirm. */
@@ -84,10 +91,9 @@ export class Harness implements HarnessAppHost {
     h.ownsDir = !options.storeDir
     h.storeDir = options.storeDir ?? (await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-')))
     h.ownedDir = h.storeDir
-    await h.openStore()
+    await h.openStore({ seed: options.seed })
     h.userDataDir = await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-userdata-'))
     h.settings = await SettingsStore.load(join(h.userDataDir, SETTINGS_FILE))
-    if (options.seed && h.store.isEmpty) await seedSample(h.services, sample as SampleArticle)
     h.handlers = createHandlers(() => h.services, {
       pickImportFiles: async () => h.pendingImportFiles.splice(0),
       confirmOpenExternal: async () => true,
@@ -106,6 +112,11 @@ export class Harness implements HarnessAppHost {
       exportProgress: (p) => void h.exportProgress.push(p),
       ...harnessAppShell(h),
       ...(options.lock ? { lock: options.lock(h) } : {}),
+      durability: {
+        journal: () => writableJournal(h),
+        listBackups: () => listBackups(h.storeDir, h.store.fileSystem),
+        restoreBackup: (id) => h.restoreBackup(id),
+      },
     })
     h.server = createServer((req, res) => void h.route(req, res))
     await new Promise<void>((r) => h.server.listen(0, '127.0.0.1', r))
@@ -137,14 +148,40 @@ export class Harness implements HarnessAppHost {
 
   /** Closes the store and opens it again from disk, like quitting and relaunching the app. */
   async restartStore(): Promise<void> {
-    await this.store.close()
+    await this.closeNotebook()
     await this.openStore()
+  }
+
+  /**
+   * Crashes the page's renderer process, as Electron's render-process-gone: no pagehide, no flush, nothing more
+   * reaches the handlers. What main already holds (the journal) stays; edits still only in the page are gone.
+   */
+  async crashPage(page: Page): Promise<void> {
+    const crashed = new Promise<void>((r) => page.once('crash', () => r()))
+    const cdp = await page.context().newCDPSession(page)
+    void cdp.send('Page.crash').catch(() => {})
+    await crashed
+  }
+
+  /** File > Restore… as main does it: flush the pages, close the notebook, restore, reopen, reload the pages. */
+  async restoreBackup(id: string): Promise<BackupRestore> {
+    await flushPages(this)
+    await this.closeNotebook()
+    let result: RestoreResult
+    try {
+      result = await restoreBackup(this.storeDir, id, { holder: 'the e2e harness (restoring a backup)' })
+    } finally {
+      await this.openStore({ restored: true })
+    }
+    this.store.notify(result.notice)
+    for (const page of this.pages.filter((p) => !p.isClosed())) void page.reload().catch(() => {})
+    return { outcome: 'restored', notice: result.notice }
   }
 
   async close(): Promise<void> {
     await this.browser?.close().catch(() => {})
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()))
-    await this.store?.close().catch(() => {})
+    if (this.store) await this.closeNotebook().catch(() => {})
     // The folder the harness made, even when a test switched to another notebook since.
     if (this.ownsDir) await rm(this.ownedDir, { recursive: true, force: true })
     if (this.exportsDir) await rm(this.exportsDir, { recursive: true, force: true })
@@ -153,8 +190,7 @@ export class Harness implements HarnessAppHost {
   }
 
   async switchStore(dir: string): Promise<void> {
-    await this.services.closeSearch().catch(() => {})
-    await this.store.close()
+    await this.closeNotebook()
     this.storeDir = dir
     await this.openStore()
   }
@@ -167,9 +203,18 @@ export class Harness implements HarnessAppHost {
     return this.store.index.articles
   }
 
-  private async openStore(): Promise<void> {
+  /** Opens the notebook as main does: the sample goes in before the launch snapshot, so the snapshot holds it. */
+  private async openStore({ seed = false, restored = false } = {}): Promise<void> {
     this.store = await NotebookStore.open(this.storeDir, { holder: 'the e2e harness' })
     this.services = createServices(this.store)
+    if (seed && this.store.isEmpty) await seedSample(this.services, sample as SampleArticle)
+    this.durability = await startNotebookDurability(this.services, { launchSnapshot: !restored })
+  }
+
+  private async closeNotebook(): Promise<void> {
+    const { store, services, durability } = this
+    this.durability = null
+    await closeOpenedNotebook({ store, services, durability })
   }
 
   private async route(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {

@@ -4,7 +4,8 @@
  * the screen locking or on request: edits saved, store closed, key forgotten, window reloaded.
  * Electron is the stub of test/unit/main; the notebook, its encryption and the handler table are the real ones.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { NotebookStore } from '../../src-main/core/store/notebook-store'
 import { createServices } from '../../src-main/core/services/notebook-services'
@@ -76,6 +77,33 @@ describe('a protected notebook in the app', () => {
     await expect(call('notebook:unlock', { passphrase: PASS })).resolves.toEqual({ unlocked: true })
     expect(((await call('notebook:lock-state')) as { locked: boolean }).locked).toBe(false)
     expect(((await call('articles:list')) as Array<{ title: string }>).map((a) => a.title)).toEqual(['Harbour closure'])
+  })
+
+  it('takes its snapshots and keeps its journal sealed once unlocked, and restores a backup without asking again', async () => {
+    const userData = await tempDir()
+    const dir = notebookDir(userData)
+    const id = await protectedNotebook(dir)
+    app.paths.set('userData', userData)
+    running = await runApp({ mainDir: '/app/out/main', env: {} })
+    await expect(call('backups:list')).rejects.toThrow(/notebook is locked/)
+    await expect(call('journal:record', { articleId: id, field: 'notes', rev: 1, notes: '<p>x</p>' })).resolves.toEqual({ recorded: false })
+    await call('notebook:unlock', { passphrase: PASS })
+    await running!.notebook.durability!.launchSnapshot
+    const [snapshot] = (await call('backups:list')) as Array<{ id: string; reason: string }>
+    expect(snapshot!.reason).toBe('launch')
+    const copy = await readFile(join(dir, 'backups', snapshot!.id, 'notebook.json'))
+    expect(copy.includes(Buffer.from('Harbour closure'))).toBe(false)
+
+    await call('journal:record', { articleId: id, field: 'notes', rev: 1, notes: '<p>Tankers turned back at noon.</p>' })
+    await running!.notebook.durability!.journal.flush()
+    expect((await readFile(join(dir, 'hot-exit.json'))).includes(Buffer.from('Tankers'))).toBe(false)
+
+    await call('articles:save-notes', { id, notes: '<p>Tankers turned back at noon.</p>', rev: 1 })
+    const restoring = call('backups:restore', { id: snapshot!.id })
+    await answerFlushes(restoring)
+    await expect(restoring).resolves.toMatchObject({ outcome: 'restored' })
+    expect(((await call('notebook:lock-state')) as { locked: boolean }).locked).toBe(false)
+    expect(((await call('articles:get', { id })) as { notes: string }).notes).toBe('')
   })
 
   it('locks when the screen locks or on request: edits saved, content refused, the window reloaded', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
+import { BACKUP_REASONS, type BackupReason } from '../../shared/model/backup'
 
-export const BACKUP_REASONS = ['launch', 'interval', 'manual', 'before-migration', 'before-restore', 'before-repair'] as const
-export type BackupReason = (typeof BACKUP_REASONS)[number]
+export { BACKUP_REASONS, type BackupReason }
 
 /** How a live file looked when it was copied: the next snapshot links the copy again while these still match. */
 export const FileStampSchema = z.object({

@@ -17,7 +17,7 @@ export interface DurabilitySession {
   launchSnapshot: Promise<BackupInfo | null>
   /** What this launch told the analyst (also added to the store's notices): recovered edits, a damaged journal. */
   notices: string[]
-  /** Before the store closes: writes the journal (removing it when empty), stops the timer, waits for a snapshot. */
+  /** Before the store closes: writes the journal (removing it when empty), stops the timer, waits for a snapshot. Calling it again waits for the same stop. */
   stop(): Promise<void>
 }
 
@@ -31,25 +31,42 @@ export async function startDurability(services: Pick<Services, 'store' | 'saveAr
   const { store } = services
   const scheduler = createBackupScheduler(store, options)
   const launchSnapshot = scheduler.start()
-  const journal = await HotExitJournal.open(options.journalPath ?? store.layout.hotExit, {
-    notebookId: store.index.notebook.id,
-    debounceMs: options.journalDebounceMs,
-  })
-  const notices = [...journal.notices]
-  if (journal.leftover.length > 0 && !store.readOnly) {
-    await launchSnapshot.catch(() => null)
-    const replay = await replayHotExit(journal, replayTargetOf(services))
-    if (replay.notice) notices.push(replay.notice)
+  const fs = store.fileSystem
+  let journal: HotExitJournal
+  const notices: string[] = []
+  try {
+    journal = await HotExitJournal.open(options.journalPath ?? store.layout.hotExit, {
+      notebookId: store.index.notebook.id,
+      debounceMs: options.journalDebounceMs,
+      fs,
+    })
+    notices.push(...journal.notices)
+    if (journal.leftover.length > 0 && !store.readOnly) {
+      await launchSnapshot.catch(() => null)
+      const replay = await replayHotExit(journal, replayTargetOf(services), fs)
+      if (replay.notice) notices.push(replay.notice)
+    }
+  } catch (err) {
+    // The caller closes the store on this error: the launch snapshot must be finished by then.
+    await scheduler.stop()
+    throw err
   }
   for (const n of notices) store.notify(n)
+  let stopping: Promise<void> | null = null
   return {
     scheduler,
     journal,
     launchSnapshot,
     notices,
-    async stop() {
-      await journal.close()
-      await scheduler.stop()
+    stop() {
+      stopping ??= (async () => {
+        try {
+          await journal.close()
+        } finally {
+          await scheduler.stop()
+        }
+      })()
+      return stopping
     },
   }
 }

@@ -199,6 +199,11 @@ export class NotebookStore {
     return this.db.data
   }
 
+  /** The file system the notebook lives on: for a protected notebook, the one that seals and opens its files. Backups and the journal go through it too. */
+  get fileSystem(): FsOps {
+    return this.fs
+  }
+
   get isEmpty(): boolean {
     return this.db.data.articles.length === 0
   }

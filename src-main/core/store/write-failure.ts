@@ -18,8 +18,9 @@ export class SaveFailedError extends UserError {
 
 export function describeWriteFailure(err: unknown, what: string): string {
   const code = errorCode(err)
-  if (code === 'ENOSPC' || code === 'EDQUOT') return `The disk is full, so ${what} could not be saved. Your edits are kept in memory; free some space and they will be saved.`
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return `The disk is full, so ${what} could not be saved. Your edits are kept in memory and saving is retried; free some space and they will be saved.`
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
-    return `The notebook folder cannot be written (${code}), so ${what} was not saved. Your edits are kept in memory and will be retried.`
-  return `Saving ${what} failed (${(err as Error)?.message ?? String(err)}). Your edits are kept in memory and will be retried.`
+    return `The notebook folder cannot be written (${code}), so ${what} was not saved. Your edits are kept in memory and saving is retried.`
+  return `Saving ${what} failed (${(err as Error)?.message ?? String(err)}). Your edits are kept in memory and saving is retried.`
 }

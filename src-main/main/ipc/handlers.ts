@@ -10,6 +10,7 @@ import { isUserError, UserError } from '../../core/errors'
 import type { Services } from '../../core/services/notebook-services'
 import { appShellHandlers, type AppShellDeps } from './app-shell'
 import { lockHandlers, type LockDeps } from './lock'
+import { durabilityHandlers, settleJournal, type DurabilityDeps } from './durability'
 import { sanitizeHtml } from '../../core/import/sanitize'
 import { cleanDocJson } from '../../shared/schema/clean-doc'
 
@@ -17,6 +18,8 @@ import { cleanDocJson } from '../../shared/schema/clean-doc'
 export interface ShellDeps extends AppShellDeps {
   /** For a notebook protected with a passphrase: its lock. Absent, the notebook is not protected. */
   lock?: LockDeps
+  /** The open notebook's hot-exit journal and snapshots. Absent, edits are not journaled and nothing can be restored. */
+  durability?: DurabilityDeps
   /** Lets the analyst pick files to import in a native dialog; returns their names and bytes (never paths to the renderer). */
   pickImportFiles(): Promise<Array<{ name: string; bytes: Uint8Array }>>
   /** Asks before leaving the app for a link; true when the analyst agrees. */
@@ -46,18 +49,39 @@ export function createHandlers(services: () => Services, shell: ShellDeps): Hand
     createArticle: (input) => services().createArticle(input),
     updateArticleFields: ({ id, fields }) => services().updateArticleFields(id, fields),
     // Bodies and notes from the window are content like any import: the schema and the policy apply before they are stored.
-    saveArticleBody: ({ id, doc }) => services().saveArticleBody(id, cleanDocJson(doc)),
-    saveArticleNotes: ({ id, notes }) => services().saveArticleNotes(id, notes),
-    deleteArticle: ({ id }) => services().deleteArticle(id),
+    saveArticleBody: async ({ id, doc, rev }) => {
+      const saved = await services().saveArticleBody(id, cleanDocJson(doc))
+      settleJournal(shell.durability, id, 'body', rev)
+      return saved
+    },
+    saveArticleNotes: async ({ id, notes, rev }) => {
+      const saved = await services().saveArticleNotes(id, notes)
+      settleJournal(shell.durability, id, 'notes', rev)
+      return saved
+    },
+    deleteArticle: async ({ id }) => {
+      const deleted = await services().deleteArticle(id)
+      shell.durability?.journal()?.discard(id)
+      return deleted
+    },
     importFromDialog: async () => {
       const files = await shell.pickImportFiles()
       return files.length ? services().importFiles(files) : []
     },
     importDropped: ({ files }) => services().importFiles(files),
-    createAnnotation: (input) => services().createAnnotation({ ...input, doc: cleanDocJson(input.doc) }),
+    // A tag carries the body as the editor has it, so it settles the journaled body as a save does.
+    createAnnotation: async ({ rev, ...input }) => {
+      const record = await services().createAnnotation({ ...input, doc: cleanDocJson(input.doc) })
+      settleJournal(shell.durability, input.articleId, 'body', rev)
+      return record
+    },
     updateAnnotation: (input) =>
       services().updateAnnotation(input.patch.note === undefined ? input : { ...input, patch: { ...input.patch, note: sanitizeHtml(input.patch.note) } }),
-    deleteAnnotation: (input) => services().deleteAnnotation({ ...input, doc: cleanDocJson(input.doc) }),
+    deleteAnnotation: async ({ rev, ...input }) => {
+      const saved = await services().deleteAnnotation({ ...input, doc: cleanDocJson(input.doc) })
+      settleJournal(shell.durability, input.articleId, 'body', rev)
+      return saved
+    },
     listSources: async () => services().listSources(),
     createSource: (input) => services().createSource(input),
     updateSource: ({ id, patch }) => services().updateSource(id, patch),
@@ -109,6 +133,7 @@ export function createHandlers(services: () => Services, shell: ShellDeps): Hand
     },
     ...appShellHandlers(shell),
     ...lockHandlers(shell.lock),
+    ...durabilityHandlers(shell.durability),
   }
 
   const table = {} as Record<Method, (payload: unknown) => Promise<unknown>>

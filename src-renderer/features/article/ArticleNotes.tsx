@@ -6,10 +6,10 @@ import { saveStatus } from '../status/save-status'
 
 /** The analyst's own notes on the article as a whole, kept apart from the source text and saved as they type. */
 export const ArticleNotes = memo(function ArticleNotes({ articleId, notes, readOnly }: { articleId: string; notes: string; readOnly: boolean }) {
-  const save = async (html: string) => {
+  const save = async (html: string, rev: number) => {
     saveStatus.begin()
     try {
-      const { savedAt } = await api().saveArticleNotes({ id: articleId, notes: html })
+      const { savedAt } = await api().saveArticleNotes({ id: articleId, notes: html, rev })
       saveStatus.succeed(savedAt)
     } catch (err) {
       saveStatus.fail(userMessage(err))
@@ -24,6 +24,7 @@ export const ArticleNotes = memo(function ArticleNotes({ articleId, notes, readO
         label="Notes on this article"
         placeholder="Your reading of the article: context, doubts, leads."
         onChange={save}
+        journal={(html, rev) => void api().recordJournal({ articleId, field: 'notes', rev, notes: html }).catch(() => {})}
         readOnly={readOnly}
         className="article-notes-editor"
       />

@@ -117,7 +117,7 @@ export function useAnnotationController(opts: ControllerOptions) {
     saver.settle()
     saveStatus.begin()
     try {
-      const record = await api().createAnnotation({ articleId, id, kind, doc: editor.getJSON() as DocJson })
+      const record = await api().createAnnotation({ articleId, id, kind, doc: editor.getJSON() as DocJson, rev: saver.rev })
       saveStatus.succeed(record.createdAt)
       dispatch({ type: 'upsert', record })
       optsRef.current.onArticleChanged()
@@ -173,7 +173,7 @@ export function useAnnotationController(opts: ControllerOptions) {
     dispatch({ type: 'remove', id })
     saveStatus.begin()
     try {
-      const result = await api().deleteAnnotation({ articleId, id, doc: editor.getJSON() as DocJson })
+      const result = await api().deleteAnnotation({ articleId, id, doc: editor.getJSON() as DocJson, rev: saver.rev })
       saveStatus.succeed(result.savedAt)
       deleting.current.delete(id)
       onBodySaved(result)

@@ -7,7 +7,7 @@ import type { AnnotationHooks, HooksRef } from '../../editor/annotation-commands
 import { api } from '../../api/client'
 import { userMessage } from '../../api/errors'
 import { saveStatus } from '../status/save-status'
-import { Autosaver } from './autosaver'
+import { Autosaver, JOURNAL_DELAY_MS } from './autosaver'
 import { registerFlushable } from './pending'
 
 const NO_HOOKS: AnnotationHooks = { tag: () => {}, step: () => {}, clicked: () => {} }
@@ -62,14 +62,15 @@ export function useBodyEditor(articleId: string, doc: DocJson, readOnly: boolean
       new Autosaver<DocJson>({
         delay: 600,
         maxWait: 5000,
+        journal: { delay: JOURNAL_DELAY_MS, record: (json, rev) => void api().recordJournal({ articleId, field: 'body', rev, doc: json }).catch(() => {}) },
         read: () => {
           if (editor.isDestroyed) throw new Error('The article closed before its last edit was saved.')
           return editor.getJSON() as DocJson
         },
-        write: async (json) => {
+        write: async (json, rev) => {
           saveStatus.begin()
           try {
-            const result = await api().saveArticleBody({ id: articleId, doc: json })
+            const result = await api().saveArticleBody({ id: articleId, doc: json, rev })
             saveStatus.succeed(result.savedAt)
             onSavedRef.current(result)
           } catch (err) {

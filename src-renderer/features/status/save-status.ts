@@ -59,13 +59,13 @@ export class SaveStatusStore {
 
 export const saveStatus = new SaveStatusStore()
 
-/** "Saved 10:42" today, "Saved 3 Mar 10:42" on another day, "Saving…", or the error in the analyst's words. */
+/** "Saved 10:42" today, "Saved 3 Mar 10:42" on another day, "Saving…", or that saving fails and why, in the analyst's words. */
 export function statusText(status: SaveStatus, now: Date = new Date()): string {
   switch (status.state) {
     case 'saving':
       return 'Saving…'
     case 'error':
-      return `Not saved: ${status.message ?? 'the notebook could not be written.'}`
+      return `Saving is failing: ${status.message ?? 'the notebook could not be written.'}`
     case 'saved':
       return status.at ? `Saved ${formatTime(status.at, now)}` : 'Saved'
     case 'idle':

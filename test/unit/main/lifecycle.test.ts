@@ -49,7 +49,7 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
 afterEach(async () => {
-  await running?.notebook.store.close()
+  await running?.session.close()
   running = null
 })
 

@@ -90,6 +90,7 @@ describe('the command list', () => {
       'open-notebook': 'CmdOrCtrl+Shift+O',
       'switch-notebook': 'CmdOrCtrl+Shift+R',
       'show-notebook-folder': 'CmdOrCtrl+Shift+E',
+      'restore-backup': 'CmdOrCtrl+Shift+B',
       'cycle-theme': 'CmdOrCtrl+Shift+T',
     })
   })

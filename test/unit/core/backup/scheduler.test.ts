@@ -1,3 +1,5 @@
+import { readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createBackupScheduler } from '../../../../src-main/core/backup/scheduler'
 import { listBackups } from '../../../../src-main/core/backup/backup-list'
@@ -37,6 +39,21 @@ describe('createBackupScheduler', () => {
     expect(await second.start()).toBeNull()
     await second.stop()
     await store.close()
+  })
+
+  it('stopped at once, waits for the launch snapshot under way and takes no other, so the folder can go', async () => {
+    const dir = await tempDir()
+    const store = await openStore(dir)
+    await addArticles(store, ['Alpha', 'Beta'])
+    const scheduler = createBackupScheduler(store, { intervalMs: 10 })
+    const launch = scheduler.start()
+    await scheduler.stop()
+    const names = await readdir(join(dir, 'backups')).catch(() => [])
+    expect(names.filter((n) => n.startsWith('.partial-'))).toEqual([])
+    expect(await launch).toBeNull()
+    expect(await scheduler.snapshotNow()).toBeNull()
+    await store.close()
+    await rm(dir, { recursive: true })
   })
 
   it('reports a failing snapshot and keeps the app going', async () => {

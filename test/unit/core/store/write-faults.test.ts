@@ -44,7 +44,7 @@ describe('write faults', () => {
     expect(results.every((r) => r.status === 'rejected')).toBe(true)
     const error = (results[0] as PromiseRejectedResult).reason
     expect(error).toBeInstanceOf(SaveFailedError)
-    expect(error.message).toBe('The disk is full, so the article "Article 0" could not be saved. Your edits are kept in memory; free some space and they will be saved.')
+    expect(error.message).toBe('The disk is full, so the article "Article 0" could not be saved. Your edits are kept in memory and saving is retried; free some space and they will be saved.')
     expect(statuses.some((s) => s.state === 'error' && /disk is full/.test(s.message))).toBe(true)
     expect(store.pendingWrites).toBeGreaterThan(0)
     expect(store.failingFiles.length).toBeGreaterThan(0)
@@ -72,7 +72,7 @@ describe('write faults', () => {
     const store = await openStore(dir, { fs, retry: RETRY })
     await addArticles(store, ['Alpha'])
     faults.renameFails = true
-    await expect(store.updateIndex((ix) => void ix.tags.push('kept'))).rejects.toThrow(/^Saving the notebook index failed \(EIO: i\/o error, rename\)\. Your edits are kept in memory and will be retried\.$/)
+    await expect(store.updateIndex((ix) => void ix.tags.push('kept'))).rejects.toThrow(/^Saving the notebook index failed \(EIO: i\/o error, rename\)\. Your edits are kept in memory and saving is retried\.$/)
     await expect(store.updateIndex((ix) => void ix.tags.push('also kept'))).rejects.toBeInstanceOf(SaveFailedError)
     expect(store.failingFiles).toEqual(['index'])
     expect(store.index.tags).toEqual(['kept', 'also kept'])

@@ -23,7 +23,7 @@ describe('Autosaver', () => {
     expect(read).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(600)
     expect(read).toHaveBeenCalledTimes(1)
-    expect(write).toHaveBeenCalledWith(5)
+    expect(write).toHaveBeenCalledWith(5, saver.rev)
   })
 
   it('still saves during continuous typing, at the latest after maxWait', async () => {
@@ -111,5 +111,60 @@ describe('Autosaver', () => {
     expect(write).not.toHaveBeenCalled()
     expect(onError).toHaveBeenCalledOnce()
     expect(saver.dirty).toBe(true)
+  })
+
+  describe('with a hot-exit journal', () => {
+    const journaled = () => {
+      const record = vi.fn((_v: number, _rev: number) => {})
+      return { record, journal: { delay: 1000, record } }
+    }
+
+    it('records nothing when the save lands first: a pause in typing costs no extra read', async () => {
+      const { record, journal } = journaled()
+      const { saver, read, write } = make({ journal })
+      saver.touch()
+      await vi.advanceTimersByTimeAsync(2000)
+      expect(write).toHaveBeenCalledOnce()
+      expect(read).toHaveBeenCalledOnce()
+      expect(record).not.toHaveBeenCalled()
+    })
+
+    it('records steady typing on a fixed deadline, once per deadline, while the save keeps being put off', async () => {
+      const { record, journal } = journaled()
+      const { saver, read, write, set } = make({ journal })
+      for (let i = 1; i <= 12; i++) {
+        set(i)
+        saver.touch()
+        await vi.advanceTimersByTimeAsync(200)
+      }
+      expect(write).not.toHaveBeenCalled()
+      expect(record.mock.calls.map((c) => c[0])).toEqual([5, 10])
+      expect(read).toHaveBeenCalledTimes(2)
+      const revs = record.mock.calls.map((c) => c[1])
+      expect(revs[1]).toBeGreaterThan(revs[0]!)
+      // The save carries the latest revision, so main settles every entry up to it.
+      await saver.flush()
+      expect(write).toHaveBeenCalledWith(12, saver.rev)
+      expect(saver.rev).toBeGreaterThan(revs[1]!)
+    })
+
+    it('records a value whose write failed, so a crash before the retry does not lose it', async () => {
+      const { record, journal } = journaled()
+      const { saver } = make({ journal, write: vi.fn(async () => Promise.reject(new Error('disk full'))), onError: () => {} })
+      saver.touch()
+      await saver.flush()
+      expect(record).toHaveBeenCalledExactlyOnceWith(0, saver.rev)
+      expect(saver.dirty).toBe(true)
+    })
+
+    it('revisions keep rising across savers, as a reopened article needs', () => {
+      const a = make().saver
+      const b = make().saver
+      a.touch()
+      b.touch()
+      a.touch()
+      expect(b.rev).toBeGreaterThan(0)
+      expect(a.rev).toBeGreaterThan(b.rev)
+    })
   })
 })

@@ -22,7 +22,7 @@ describe('save status', () => {
     s.seed('2024-05-01T10:00:00.000Z')
     s.begin()
     s.fail('the disk is full.')
-    expect(statusText(s.getSnapshot())).toBe('Not saved: the disk is full.')
+    expect(statusText(s.getSnapshot())).toBe('Saving is failing: the disk is full.')
     expect(s.getSnapshot().at).toBe('2024-05-01T10:00:00.000Z')
   })
 
