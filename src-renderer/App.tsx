@@ -282,9 +282,6 @@ export function App() {
             onImport={() => run('import')}
             onDismissReport={() => setImportReport(null)}
           />
-          <button type="button" className={`button small nav-briefs ${view?.kind === 'briefs' ? 'is-open' : ''}`} onClick={() => setView(view?.kind === 'briefs' ? null : { kind: 'briefs' })}>
-            Briefs
-          </button>
           <ViewNav
             current={view?.kind ?? null}
             canSuggest={!!selectedId && !creating}
