@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { ArticleMeta } from '../src-main/shared/model/article'
 import type { RegistryEntry } from '../src-main/shared/model/source'
 import type { ImportResult, NotebookStatus } from '../src-main/shared/ipc-contract'
@@ -16,22 +16,47 @@ import { SidePane } from './ui/SidePane'
 import { usePanes } from './ui/usePanes'
 import { Kbd } from './ui/Kbd'
 import { useFileDrop } from './features/library/useFileDrop'
-import { BriefsView } from './features/brief/BriefsView'
-import { ExportView, type ExportChoice } from './features/brief/ExportView'
 import { NotebookSearchBox } from './features/search/NotebookSearchBox'
-import { SearchView } from './features/search/SearchView'
 import { setNavigator } from './features/search/navigate'
 import type { Jump } from './features/search/jump'
 import { ViewNav } from './features/ledger/ViewNav'
-import { LedgerView } from './features/ledger/LedgerView'
-import { SourcesView } from './features/sources/SourcesView'
-import { QuestionsView } from './features/questions/QuestionsView'
-import { SuggestionsView } from './features/suggestions/SuggestionsView'
 import { useAppShell } from './features/commands/useAppShell'
 import { useOpenedFiles } from './features/commands/useOpenedFiles'
 import { useViewState, useWindowTitle } from './features/settings/useViewState'
 import { flushViewState, savedPlace } from './features/settings/view-state'
 import { withProgress } from './features/feedback/notices'
+import type { ExportChoice } from './features/brief/ExportView'
+import { lazyView, LoadBoundary, preloadWhenIdle, ViewLoadFailed, ViewLoading } from './ui/lazy-view'
+
+// Views that replace the middle pane load on first use (or when the window is idle), not with the first screen.
+const SearchView = lazyView(() => import('./features/search/SearchView'), 'SearchView')
+const LedgerView = lazyView(() => import('./features/ledger/LedgerView'), 'LedgerView')
+const SourcesView = lazyView(() => import('./features/sources/SourcesView'), 'SourcesView')
+const QuestionsView = lazyView(() => import('./features/questions/QuestionsView'), 'QuestionsView')
+const SuggestionsView = lazyView(() => import('./features/suggestions/SuggestionsView'), 'SuggestionsView')
+const BriefsView = lazyView(() => import('./features/brief/BriefsView'), 'BriefsView')
+const ExportView = lazyView(() => import('./features/brief/ExportView'), 'ExportView')
+const LAZY_VIEWS = [SearchView, LedgerView, SourcesView, QuestionsView, SuggestionsView, BriefsView, ExportView]
+
+// The names the views give their own pane, so the loading pane is announced as the view it stands for.
+const VIEW_LABEL = {
+  search: 'Search results',
+  ledger: 'Claims ledger',
+  sources: 'Source registry',
+  questions: 'Question tracker',
+  suggestions: 'Suggested attributions',
+  briefs: 'Briefs',
+  export: 'Export',
+} as const
+
+/** A lazily loaded view in the middle pane: a loading line until its code is there, a clear error if it never comes. */
+function LazyPane({ kind, onClose, children }: { kind: keyof typeof VIEW_LABEL; onClose: () => void; children: ReactNode }) {
+  return (
+    <LoadBoundary failed={<ViewLoadFailed label={VIEW_LABEL[kind]} onClose={onClose} />}>
+      <Suspense fallback={<ViewLoading label={VIEW_LABEL[kind]} />}>{children}</Suspense>
+    </LoadBoundary>
+  )
+}
 
 /** The window: library on the left, the article in the middle, its annotations on the right, the status line below. */
 export function App() {
@@ -82,6 +107,7 @@ export function App() {
     }
   }, [])
   const refreshTags = useCallback(() => void api().listTags().then(setTags, () => undefined), [])
+  useEffect(() => preloadWhenIdle(LAZY_VIEWS), [])
 
   useEffect(() => {
     void (async () => {
@@ -256,38 +282,39 @@ export function App() {
             onImport={() => run('import')}
             onDismissReport={() => setImportReport(null)}
           />
-          <button type="button" className={`button small nav-briefs ${view?.kind === 'briefs' ? 'is-open' : ''}`} onClick={() => setView(view?.kind === 'briefs' ? null : { kind: 'briefs' })}>
-            Briefs
-          </button>
           <ViewNav
             current={view?.kind ?? null}
             canSuggest={!!selectedId && !creating}
             onOpen={(kind) => setView(view?.kind === kind ? null : kind === 'suggestions' ? { kind, articleId: selectedId! } : { kind })}
           />
         </SidePane>
-        {view?.kind === 'search' ? (
-          <SearchView text={searchText} onOpen={openAt} onClose={() => (setSearchText(''), setView(null))} />
-        ) : view?.kind === 'ledger' ? (
-          <LedgerView onOpen={openAt} onClose={() => setView(null)} />
-        ) : view?.kind === 'sources' ? (
-          <SourcesView onOpen={openAt} onClose={() => setView(null)} onRegistryChanged={() => void api().listSources().then(setRegistry, () => undefined)} />
-        ) : view?.kind === 'questions' ? (
-          <QuestionsView onOpen={openAt} onClose={() => setView(null)} />
-        ) : view?.kind === 'suggestions' ? (
-          <SuggestionsView
-            articleId={view.articleId}
-            articleTitle={articles?.find((a) => a.id === view.articleId)?.title ?? ''}
-            onOpen={openAt}
-            onClose={() => setView(null)}
-            onChanged={() => {
-              void refreshArticles()
-              void api().listSources().then(setRegistry, () => undefined)
-            }}
-          />
-        ) : view?.kind === 'briefs' ? (
-          <BriefsView articles={articles ?? []} tags={tags} onExport={(b) => void openExport(b.id)} onClose={() => setView(null)} />
-        ) : view?.kind === 'export' ? (
-          <ExportView key={view.initial} choices={view.choices} initial={view.initial} onClose={() => setView(null)} />
+        {view ? (
+          <LazyPane key={view.kind} kind={view.kind} onClose={() => setView(null)}>
+            {view.kind === 'search' ? (
+              <SearchView text={searchText} onOpen={openAt} onClose={() => (setSearchText(''), setView(null))} />
+            ) : view.kind === 'ledger' ? (
+              <LedgerView onOpen={openAt} onClose={() => setView(null)} />
+            ) : view.kind === 'sources' ? (
+              <SourcesView onOpen={openAt} onClose={() => setView(null)} onRegistryChanged={() => void api().listSources().then(setRegistry, () => undefined)} />
+            ) : view.kind === 'questions' ? (
+              <QuestionsView onOpen={openAt} onClose={() => setView(null)} />
+            ) : view.kind === 'suggestions' ? (
+              <SuggestionsView
+                articleId={view.articleId}
+                articleTitle={articles?.find((a) => a.id === view.articleId)?.title ?? ''}
+                onOpen={openAt}
+                onClose={() => setView(null)}
+                onChanged={() => {
+                  void refreshArticles()
+                  void api().listSources().then(setRegistry, () => undefined)
+                }}
+              />
+            ) : view.kind === 'briefs' ? (
+              <BriefsView articles={articles ?? []} tags={tags} onExport={(b) => void openExport(b.id)} onClose={() => setView(null)} />
+            ) : (
+              <ExportView key={view.initial} choices={view.choices} initial={view.initial} onClose={() => setView(null)} />
+            )}
+          </LazyPane>
         ) : creating ? (
           <>
             <main className="article-pane">

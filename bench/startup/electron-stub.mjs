@@ -65,6 +65,9 @@ export const session = {
     setPermissionCheckHandler: noop,
     setDevicePermissionHandler: noop,
     setSpellCheckerDictionaryDownloadURL: noop,
+    setSpellCheckerLanguages: noop,
+    setSpellCheckerEnabled: noop,
+    availableSpellCheckerLanguages: [],
     webRequest: { onBeforeRequest: noop, onHeadersReceived: noop },
   },
 }

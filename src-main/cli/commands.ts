@@ -29,7 +29,8 @@ export type Command = StoreCommand | FolderCommand
 export const HELP = `Usage: npm run cli -- --store DIR <command> [options]
 
 Commands:
-  import FILE... [--json]        import .txt, .md, .html/.htm and .docx files
+  import FILE... [--json]        import .txt, .md, .html/.htm and .docx files, and notebook
+                                 exports (.intelnotebook, or the same JSON saved as .json)
   list [--json]                  list the articles, newest first
   show ID [--json]               show an article with its annotations
   annotate ID --kind claim|source|question --quote "exact text"

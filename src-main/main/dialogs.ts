@@ -9,7 +9,7 @@ export async function pickImportFiles(win: BrowserWindow | null): Promise<Picked
     title: 'Import articles',
     buttonLabel: 'Import',
     properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Articles (text, Markdown, HTML, Word, JSON)', extensions: [...IMPORT_EXTENSIONS] }],
+    filters: [{ name: 'Articles and notebook exports (text, Markdown, HTML, Word, Intel Notebook, JSON)', extensions: [...IMPORT_EXTENSIONS] }],
   }
   const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
   if (result.canceled || result.filePaths.length === 0) return []

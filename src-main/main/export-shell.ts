@@ -9,13 +9,22 @@ import type { ExportProgress } from '../shared/ipc-contract'
 import type { ShellDeps } from './ipc/handlers'
 import { printHtmlToPdf } from './export-pdf'
 
-const FILTERS: Record<string, SaveDialogOptions['filters']> = {
+const FILTERS: Record<string, NonNullable<SaveDialogOptions['filters']>> = {
   '.md': [{ name: 'Markdown', extensions: ['md'] }],
   '.html': [{ name: 'Web page (self-contained)', extensions: ['html'] }],
   '.pdf': [{ name: 'PDF', extensions: ['pdf'] }],
   '.docx': [{ name: 'Word document', extensions: ['docx'] }],
-  '.json': [{ name: 'Intel Notebook export (JSON)', extensions: ['json'] }],
+  // The file association opens .intelnotebook with the app; .json is offered for tools that want the extension.
+  '.intelnotebook': [
+    { name: 'Intel Notebook export', extensions: ['intelnotebook'] },
+    { name: 'Intel Notebook export (JSON)', extensions: ['json'] },
+  ],
   '.jsonld': [{ name: 'W3C Web Annotations (JSON-LD)', extensions: ['jsonld', 'json'] }],
+}
+
+/** The save dialog's file types for an export's suggested name: its own first, so that is what the dialog keeps. */
+export function exportSaveFilters(suggestedName: string): NonNullable<SaveDialogOptions['filters']> {
+  return FILTERS[extname(suggestedName).toLowerCase()] ?? []
 }
 
 export function exportShellDeps(
@@ -29,7 +38,7 @@ export function exportShellDeps(
         title: 'Export',
         buttonLabel: 'Export',
         defaultPath: suggestedName,
-        filters: FILTERS[extname(suggestedName)] ?? [],
+        filters: exportSaveFilters(suggestedName),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       }
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)

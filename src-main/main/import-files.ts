@@ -1,11 +1,15 @@
 import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { UserError } from '../core/errors'
+import { NOTEBOOK_EXPORT_EXTENSIONS } from '../core/export/model'
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
-/** What the native import dialog offers; the import module decides by extension and content what each file is. */
-export const IMPORT_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'docx', 'json'] as const
+/**
+ * What the native import dialog offers: articles, and notebook exports under either of their extensions. The import
+ * module decides by extension and content what each file is.
+ */
+export const IMPORT_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'docx', ...NOTEBOOK_EXPORT_EXTENSIONS] as const
 
 export interface PickedFile {
   name: string

@@ -12,6 +12,7 @@ import { resolveAppOrigin } from './app-origin'
 import { bundlePaths, notebookDir, USER_DATA_ENV } from './paths'
 import { createMainWindow, trackWindowState } from './window'
 import { guardWebContents, hardenSession } from './security'
+import { keepSpellcheckOffline } from './spellcheck'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { askUnsaved, confirmOpenExternal, pickImportFiles, showNotice, showStartupError } from './dialogs'
@@ -211,7 +212,10 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
   })
 
   await app.whenReady()
-  hardenSession(electronSession.defaultSession, origin, join(app.getAppPath(), 'resources', 'dictionaries'))
+  hardenSession(electronSession.defaultSession, origin)
+  await keepSpellcheckOffline(electronSession.defaultSession, app.getPath('sessionData'), process.platform).catch((err: unknown) =>
+    console.error('[spellcheck] the dictionaries folder could not be prepared', err),
+  )
   applyTheme(settings.value.theme, null)
 
   let started: Awaited<ReturnType<typeof NotebookSession.start>>

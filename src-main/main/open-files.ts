@@ -6,10 +6,11 @@
 import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, extname, resolve } from 'node:path'
+import { NOTEBOOK_EXPORT_EXTENSIONS } from '../core/export/model'
 
 /** The notebook export's own extension (package.json's fileAssociations) and the .json it is also saved under. */
-export const EXPORT_EXTENSION = '.intelnotebook'
-export const OPENABLE_EXTENSIONS = [EXPORT_EXTENSION, '.json'] as const
+export const EXPORT_EXTENSION = `.${NOTEBOOK_EXPORT_EXTENSIONS[0]}`
+export const OPENABLE_EXTENSIONS: readonly string[] = NOTEBOOK_EXPORT_EXTENSIONS.map((e) => `.${e}`)
 const MAX_BYTES = 50 * 1024 * 1024
 
 /** The openable files among command-line arguments; flags, folders and other files are not ours to open. */
@@ -17,7 +18,7 @@ export function openablePaths(argv: readonly string[], cwd: string): string[] {
   return argv
     .filter((a) => a && !a.startsWith('-'))
     .map((a) => resolve(cwd, a))
-    .filter((p) => (OPENABLE_EXTENSIONS as readonly string[]).includes(extname(p).toLowerCase()) && existsSync(p) && statSync(p).isFile())
+    .filter((p) => OPENABLE_EXTENSIONS.includes(extname(p).toLowerCase()) && existsSync(p) && statSync(p).isFile())
 }
 
 export interface OpenedFile {
@@ -25,10 +26,7 @@ export interface OpenedFile {
   bytes: Uint8Array
 }
 
-/**
- * Reads the files for import. The import pipeline routes by extension, and reads a notebook export by its .json
- * name, so the export's own extension is presented as that. A file that cannot be read is reported, not thrown.
- */
+/** Reads the files for import, under their own names. A file that cannot be read is reported, not thrown. */
 export async function readOpenedFiles(paths: readonly string[]): Promise<{ files: OpenedFile[]; failed: Array<{ name: string; reason: string }> }> {
   const files: OpenedFile[] = []
   const failed: Array<{ name: string; reason: string }> = []
@@ -39,8 +37,7 @@ export async function readOpenedFiles(paths: readonly string[]): Promise<{ files
         failed.push({ name, reason: 'The file is over 50 MB; it was not imported.' })
         continue
       }
-      const asJson = extname(name).toLowerCase() === EXPORT_EXTENSION ? `${name.slice(0, -EXPORT_EXTENSION.length)}.json` : name
-      files.push({ name: asJson, bytes: new Uint8Array(await readFile(path)) })
+      files.push({ name, bytes: new Uint8Array(await readFile(path)) })
     } catch (err) {
       failed.push({ name, reason: `The file could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).` })
     }

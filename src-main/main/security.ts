@@ -3,7 +3,6 @@
  * opening windows, asking for permissions or fetching anything (DESIGN rule 9, issue 8's Electron checklist).
  */
 import type { Session, WebContents } from 'electron'
-import { pathToFileURL } from 'node:url'
 import { isAllowedRequest, isAppPage, type AppOrigin } from './app-origin'
 import { externalUrl } from './ipc/handlers'
 
@@ -11,12 +10,8 @@ import { externalUrl } from './ipc/handlers'
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'"
 
-/**
- * @param dictionaryDir where Hunspell dictionaries would be read from. Off macOS, Electron otherwise downloads
- * them from the Chromium CDN on first use: an analyst's machine must not call out because they typed.
- */
-export function hardenSession(ses: Session, app: AppOrigin, dictionaryDir: string): void {
-  ses.setSpellCheckerDictionaryDownloadURL(pathToFileURL(dictionaryDir).href.replace(/\/?$/, '/'))
+/** The spellchecker's dictionaries are kept off the network by spellcheck.ts. */
+export function hardenSession(ses: Session, app: AppOrigin): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.setDevicePermissionHandler(() => false)

@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { NotebookStore } from '../../src-main/core/store/notebook-store'
+import { createServices } from '../../src-main/core/services/notebook-services'
 import { Harness } from '../helpers/harness'
 import { pasteInto } from '../helpers/paste'
 
@@ -47,5 +52,29 @@ describe('import in Chromium', () => {
     await expect.poll(() => page.locator('body').textContent(), { timeout: 10_000 }).toMatch(/empty\.txt/)
     expect(h.services.listArticles().map((a) => a.title)).toContain('Troops seen near the border')
     expect(h.services.listArticles().map((a) => a.provenance.name)).not.toContain('empty.txt')
+  })
+
+  it('imports a notebook export dropped on the window, under its own .intelnotebook name', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-export-'))
+    const store = await NotebookStore.open(dir, { holder: 'test' })
+    const services = createServices(store)
+    await services.createArticle({ title: 'Handed over by the desk', text: 'Officials said the convoy moved at night.' })
+    const exported = await services.exportTarget({ kind: 'all' }, 'json')
+    await services.closeSearch()
+    await store.close()
+    await rm(dir, { recursive: true, force: true })
+    expect(exported.fileName).toMatch(/\.intelnotebook$/)
+
+    await page.evaluate(
+      ({ name, base64 }) => {
+        const dt = new DataTransfer()
+        dt.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name))
+        for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }))
+      },
+      { name: 'From the desk.intelnotebook', base64: Buffer.from(exported.bytes).toString('base64') },
+    )
+    const library = page.getByRole('complementary', { name: 'Library' })
+    await expect.poll(() => library.textContent(), { timeout: 10_000 }).toContain('Handed over by the desk')
+    expect(h.services.listArticles().map((a) => a.title)).toContain('Handed over by the desk')
   })
 })

@@ -128,9 +128,11 @@ export class Harness implements HarnessAppHost {
   }
 
   /** A new page with window.api installed and the app loaded. */
-  async newPage(viewport = { width: 1400, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  /** `beforeLoad` runs before the app is loaded, e.g. to hold or refuse some of its files with page.route. */
+  async newPage(viewport = { width: 1400, height: 900 }, colorScheme: 'light' | 'dark' = 'light', beforeLoad?: (page: Page) => Promise<void>): Promise<Page> {
     const context = await this.browser.newContext({ viewport, colorScheme })
     const page = await context.newPage()
+    await beforeLoad?.(page)
     this.pages.push(page)
     // Under tsx (npm run screenshots), esbuild wraps named functions in a __name helper that a function Playwright
     // serialises into the page would call without having it.

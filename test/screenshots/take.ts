@@ -42,7 +42,8 @@ async function main(): Promise<void> {
         await page.keyboard.press('Escape')
       } else {
         await page.keyboard.press('Control+/')
-        await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+        // The sheet's code loads on first use; its loading dialog has the same name, so wait for the sheet itself.
+        await page.locator('.shortcuts-sheet kbd').first().waitFor()
         await page.waitForTimeout(150)
         await page.screenshot({ path: join(OUT, 'shortcuts-dark.png') })
         await page.keyboard.press('Escape')

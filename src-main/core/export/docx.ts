@@ -37,8 +37,8 @@ import { footnoteText } from './footnote-text'
 /** Word's colours have no alpha: the tints are the screen tints laid over white. */
 const DOCX_KIND: Record<AnnotationKind, { color: string; fill: string; underline: (typeof UnderlineType)[keyof typeof UnderlineType] }> = {
   claim: { color: '0072B2', fill: 'DDEBF5', underline: UnderlineType.SINGLE },
-  source: { color: 'E69F00', fill: 'FBEBCB', underline: UnderlineType.DOTTED },
-  question: { color: 'CC79A7', fill: 'F6E2ED', underline: UnderlineType.WAVE },
+  source: { color: 'AD7400', fill: 'FBEBCB', underline: UnderlineType.DOTTED },
+  question: { color: 'B45A8E', fill: 'F6E2ED', underline: UnderlineType.WAVE },
 }
 
 const SANS = 'Calibri'

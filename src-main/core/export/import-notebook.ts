@@ -12,11 +12,16 @@ import { sha256Hex } from '../import/hash'
 import { sanitizeHtml } from '../import/sanitize'
 import type { ServiceContext } from '../services/context'
 import { countKinds } from '../services/articles'
+import { NOTEBOOK_EXPORT_EXTENSIONS } from './model'
 import { NotebookExportSchema, type NotebookExport } from './notebook-json'
 
-/** A .json file given to import is a notebook export (articles are imported from text, Markdown, HTML or Word). */
+/**
+ * A .intelnotebook or .json file given to import is a notebook export (articles are imported from text, Markdown,
+ * HTML or Word).
+ */
 export function isNotebookJson(name: string): boolean {
-  return /\.json$/i.test(name)
+  const dot = name.lastIndexOf('.')
+  return dot >= 0 && (NOTEBOOK_EXPORT_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1).toLowerCase())
 }
 
 /**

@@ -53,7 +53,13 @@ export type ExportDocument =
 
 export { EXPORT_FORMATS, type ExportFormat } from '../../shared/ipc-contract'
 
-export const FORMAT_EXTENSION: Record<ExportFormat, string> = { md: 'md', html: 'html', docx: 'docx', pdf: 'pdf', json: 'json', w3c: 'jsonld' }
+/**
+ * The notebook export's own extension first (the file association in package.json's electron-builder config, so
+ * the OS opens it with the app), then .json, under which the same JSON is also read back.
+ */
+export const NOTEBOOK_EXPORT_EXTENSIONS = ['intelnotebook', 'json'] as const
+
+export const FORMAT_EXTENSION: Record<ExportFormat, string> = { md: 'md', html: 'html', docx: 'docx', pdf: 'pdf', json: NOTEBOOK_EXPORT_EXTENSIONS[0], w3c: 'jsonld' }
 export const FORMAT_MEDIA_TYPE: Record<ExportFormat, string> = {
   md: 'text/markdown',
   html: 'text/html',

@@ -4,10 +4,11 @@
  * white still tells them apart: the underline's style (solid, dotted, wavy) and a letter label (C, S, Q).
  */
 export const KIND_STYLE = {
+  // color: the underline, dark enough for WCAG 1.4.11's 3:1 on white and on the tint, as in the app's light theme.
   // ink: the same hue dark enough for text (the C1/S1/Q1 labels) to keep WCAG AA contrast on white, as in the app.
   claim: { color: '#0072B2', ink: '#005A8C', tint: 'rgba(0, 114, 178, 0.13)', underline: 'solid', label: 'Claim' },
-  source: { color: '#E69F00', ink: '#8A5F00', tint: 'rgba(230, 159, 0, 0.20)', underline: 'dotted', label: 'Source' },
-  question: { color: '#CC79A7', ink: '#9C4A7A', tint: 'rgba(204, 121, 167, 0.20)', underline: 'wavy', label: 'Question' },
+  source: { color: '#AD7400', ink: '#8A5F00', tint: 'rgba(230, 159, 0, 0.20)', underline: 'dotted', label: 'Source' },
+  question: { color: '#B45A8E', ink: '#9C4A7A', tint: 'rgba(204, 121, 167, 0.20)', underline: 'wavy', label: 'Question' },
 } as const
 
 const kindRules = Object.entries(KIND_STYLE)

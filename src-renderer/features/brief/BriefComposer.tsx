@@ -72,7 +72,23 @@ export function BriefComposer({ brief, articles, tags, onSaved, onDelete, onExpo
   return (
     <div className="brief-composer" key={brief.id}>
       <div className="composer-head">
-        <input className="brief-title-input" aria-label="Brief title" {...text('title')} />
+        {/* A one-line field that wraps, so a long title is read whole; Enter ends the title, as in an input. */}
+        <textarea
+          className="brief-title-input"
+          aria-label="Brief title"
+          rows={1}
+          {...text('title')}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return
+            e.preventDefault()
+            e.currentTarget.blur()
+          }}
+          onInput={(e) => {
+            // A pasted line break would split the title in every export.
+            const field = e.currentTarget
+            if (/[\r\n]/.test(field.value)) field.value = field.value.replace(/[\r\n]+/g, ' ')
+          }}
+        />
         <div className="row-actions">
           <button type="button" className="button primary" onClick={onExport}>
             Export…

@@ -7,7 +7,7 @@ export const FORMAT_CHOICES: ReadonlyArray<{ format: ExportFormat; label: string
   { format: 'docx', label: 'Word (DOCX)', hint: 'to edit further; citations become footnotes' },
   { format: 'html', label: 'Web page (HTML)', hint: 'one self-contained file, no scripts' },
   { format: 'md', label: 'Markdown', hint: 'plain text with footnotes' },
-  { format: 'json', label: 'Notebook (JSON)', hint: 'lossless, for another Intel Notebook to import' },
+  { format: 'json', label: 'Notebook (.intelnotebook)', hint: 'lossless JSON, for another Intel Notebook to import' },
   { format: 'w3c', label: 'W3C Web Annotations', hint: 'JSON-LD for annotation tools' },
 ]
 

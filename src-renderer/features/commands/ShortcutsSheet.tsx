@@ -74,6 +74,13 @@ export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
                   </td>
                 </tr>
               ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="sheet-group" aria-label="Lists, panes and dialogs">
+          <h3>Lists, panes and dialogs</h3>
+          <table>
+            <tbody>
               {ELSEWHERE.map(([what, keys]) => (
                 <tr key={what}>
                   <th scope="row">{what}</th>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { Suspense, useCallback, useEffect, useState } from 'react'
 import { nextTheme, themeFromCommand, THEME_LABEL } from '../../../src-main/shared/commands'
 import type { NotebookSwitch } from '../../../src-main/shared/model/settings'
 import { api } from '../../api/client'
@@ -9,8 +9,13 @@ import { chooseTheme, themeStore } from '../settings/theme'
 import { flushViewState } from '../settings/view-state'
 import { CommandPalette, type PaletteMode } from './CommandPalette'
 import type { PaletteAction } from './palette-model'
-import { ShortcutsSheet } from './ShortcutsSheet'
 import { RestoreDialog } from '../backups/RestoreDialog'
+import { Dialog } from '../../ui/Dialog'
+import { lazyView, LoadBoundary, LOAD_FAILED, preloadWhenIdle } from '../../ui/lazy-view'
+
+// The sheet loads on first use or when the window is idle. The palette stays in the first chunk: keys typed right
+// after Ctrl/Cmd+K must reach its input, not a loading screen.
+const ShortcutsSheet = lazyView(() => import('./ShortcutsSheet'), 'ShortcutsSheet')
 
 const OUTCOME: Record<Exclude<NotebookSwitch['outcome'], 'switched' | 'cancelled'>, string> = {
   same: 'That notebook is already open.',
@@ -26,6 +31,7 @@ export function useAppShell(run: (command: string) => void) {
   const [palette, setPalette] = useState<PaletteMode | null>(null)
   const [sheet, setSheet] = useState(false)
   const [restoring, setRestoring] = useState(false)
+  useEffect(() => preloadWhenIdle([ShortcutsSheet]), [])
 
   const changeNotebook = useCallback(async (work: () => Promise<NotebookSwitch>) => {
     // The place in this notebook is saved now; after the switch main reloads the window on the other one.
@@ -106,7 +112,25 @@ export function useAppShell(run: (command: string) => void) {
   const overlays = (
     <>
       {palette && <CommandPalette key={palette} mode={palette} onClose={() => setPalette(null)} onRun={choose} />}
-      {sheet && <ShortcutsSheet onClose={() => setSheet(false)} />}
+      {sheet && (
+        <LoadBoundary
+          failed={
+            <Dialog title="Keyboard shortcuts" onClose={() => setSheet(false)}>
+              <p role="alert">The shortcuts sheet {LOAD_FAILED}</p>
+            </Dialog>
+          }
+        >
+          <Suspense
+            fallback={
+              <Dialog title="Keyboard shortcuts" onClose={() => setSheet(false)}>
+                <p role="status">Loading the shortcuts…</p>
+              </Dialog>
+            }
+          >
+            <ShortcutsSheet onClose={() => setSheet(false)} />
+          </Suspense>
+        </LoadBoundary>
+      )}
       {restoring && (
         <RestoreDialog
           onClose={() => setRestoring(false)}

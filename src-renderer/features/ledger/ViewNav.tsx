@@ -1,7 +1,8 @@
 import './views.css'
-export type NotebookViewKind = 'ledger' | 'sources' | 'questions' | 'suggestions'
+export type NotebookViewKind = 'briefs' | 'ledger' | 'sources' | 'questions' | 'suggestions'
 
 const ITEMS: Array<{ kind: NotebookViewKind; label: string; title: string }> = [
+  { kind: 'briefs', label: 'Briefs', title: 'Briefs: your judgments with the evidence they rest on, to export' },
   { kind: 'ledger', label: 'Claims', title: 'Every claim in the notebook, with grades, sources and links' },
   { kind: 'sources', label: 'Sources', title: 'The source registry: grades, claims resting on each, merge and rename' },
   { kind: 'questions', label: 'Questions', title: 'Open questions by priority and due date' },

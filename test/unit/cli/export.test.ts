@@ -63,6 +63,31 @@ describe('CLI: brief create and export', () => {
     expect((await cli('--store', fresh, 'list')).stdout).toContain('report')
   }, 60000)
 
+  it('names a notebook export .intelnotebook by default, and imports it under that name or as .json', async () => {
+    const { store, dir } = await notebook()
+    const { runCli } = await import('../../../src-main/cli/run')
+    const cwd = process.cwd()
+    let stdout = ''
+    process.chdir(dir)
+    try {
+      const code = await runCli(['--store', store, 'export', '--all', '--format', 'json'], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => {} } })
+      expect(code).toBe(0)
+    } finally {
+      process.chdir(cwd)
+    }
+    const saved = stdout.trim()
+    expect(saved).toMatch(/\.intelnotebook$/)
+    const bytes = await readFile(saved)
+    expect(JSON.parse(bytes.toString('utf8')).format).toBe('intel-notebook-export')
+    await writeFile(join(dir, 'copy.json'), bytes)
+    for (const file of [saved, join(dir, 'copy.json')]) {
+      const fresh = join(dir, `fresh-${file.endsWith('.json') ? 'json' : 'bundle'}`)
+      const imported = await cli('--store', fresh, 'import', file)
+      expect(imported.code, imported.stderr).toBe(0)
+      expect((await cli('--store', fresh, 'list')).stdout).toContain('report')
+    }
+  }, 60000)
+
   it('explains bad usage in one sentence and exits non-zero', async () => {
     const { store, dir } = await notebook()
     const cases: Array<[string[], RegExp]> = [

@@ -17,7 +17,7 @@ describe('the import dialog', () => {
     await pickImportFiles(win)
     const [, options] = dialog.showOpenDialog.mock.calls[0] as [unknown, Electron.OpenDialogOptions]
     expect(options.properties).toEqual(['openFile', 'multiSelections'])
-    expect(options.filters).toEqual([{ name: expect.any(String), extensions: ['txt', 'md', 'html', 'htm', 'docx', 'json'] }])
+    expect(options.filters).toEqual([{ name: expect.any(String), extensions: ['txt', 'md', 'html', 'htm', 'docx', 'intelnotebook', 'json'] }])
   })
 
   it('returns nothing when cancelled', async () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { contract, events } from '../../../src-main/shared/ipc-contract'
 import { notebookLayout } from '../../../src-main/core/store/layout'
@@ -88,6 +89,8 @@ describe('first launch', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(contract).map((c) => c.channel).sort())
     expect(Menu.setApplicationMenu).toHaveBeenCalledOnce()
     expect(session.defaultSession.permissionRequestHandler).toBeTypeOf('function')
+    // Spellcheck dictionaries come from userData's Dictionaries folder, never from Google's CDN.
+    expect(session.defaultSession.setSpellCheckerDictionaryDownloadURL).toHaveBeenCalledExactlyOnceWith(`${pathToFileURL(join(userData, 'Dictionaries')).href}/`)
     expect(theWindow().webContents.windowOpenHandler).toBeTypeOf('function')
 
     const articles = (await call('articles:list')) as Array<{ id: string; title: string; counts: { claim: number; source: number; question: number } }>

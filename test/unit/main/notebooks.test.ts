@@ -288,16 +288,16 @@ describe('the window', () => {
 })
 
 describe('files the operating system opens with the app', () => {
-  async function exportBundle(dir: string): Promise<string> {
-    const source = join(dir, 'source-notebook')
+  async function exportBundle(dir: string, title = 'Shared by a colleague', name = 'From the desk.intelnotebook'): Promise<string> {
+    const source = join(dir, `source-${name}`)
     const store = await NotebookStore.open(source, { holder: 'test' })
     const { createServices } = await import('../../../src-main/core/services/notebook-services')
     const services = createServices(store)
-    await services.createArticle({ title: 'Shared by a colleague', text: 'Officials said the convoy moved at night.' })
+    await services.createArticle({ title, text: `${title}: officials said the convoy moved at night.` })
     const { bytes } = await services.exportTarget({ kind: 'all' }, 'json')
     await services.closeSearch()
     await store.close()
-    const path = join(dir, 'From the desk.intelnotebook')
+    const path = join(dir, name)
     await writeFile(path, bytes)
     return path
   }
@@ -305,17 +305,21 @@ describe('files the operating system opens with the app', () => {
   it('imports an export named on the command line at launch, and the window takes the report once', async () => {
     const dir = await tempDir()
     const bundle = await exportBundle(dir)
+    const asJson = await exportBundle(dir, 'Saved as JSON', 'Older export.json')
     app.paths.set('userData', await tempDir())
-    running = await runApp({ mainDir, env: {}, argv: ['/opt/Intel Notebook/intel-notebook', '--no-sandbox', bundle, join(dir, 'missing.intelnotebook'), dir] })
+    running = await runApp({ mainDir, env: {}, argv: ['/opt/Intel Notebook/intel-notebook', '--no-sandbox', bundle, join(dir, 'missing.intelnotebook'), dir, asJson] })
     let results: Array<{ name: string; status: string }> = []
     for (let i = 0; i < 100 && results.length === 0; i++) {
       results = (await call('files:take-opened')) as typeof results
       await settle()
     }
-    expect(results).toMatchObject([{ name: expect.stringMatching(/^From the desk\.json: “Shared by a colleague”$/), status: 'imported' }])
+    expect(results).toMatchObject([
+      { name: 'From the desk.intelnotebook: “Shared by a colleague”', status: 'imported' },
+      { name: 'Older export.json: “Saved as JSON”', status: 'imported' },
+    ])
     await expect(call('files:take-opened')).resolves.toEqual([])
     const titles = ((await call('articles:list')) as Array<{ title: string }>).map((a) => a.title)
-    expect(titles).toContain('Shared by a colleague')
+    expect(titles).toEqual(expect.arrayContaining(['Shared by a colleague', 'Saved as JSON']))
   })
 
   it('imports one handed over by a second launch or by macOS, and tells the window', async () => {
@@ -337,5 +341,15 @@ describe('files the operating system opens with the app', () => {
     }
     // The same bundle twice: its article is already in the notebook.
     expect(again).toMatchObject([{ status: 'duplicate' }])
+
+    // An export saved under .json opens the same way.
+    const asJson = await exportBundle(dir, 'Opened from Finder', 'Finder.json')
+    app.emit('open-file', { preventDefault() {} }, asJson)
+    let fromJson: Array<{ name: string; status: string }> = []
+    for (let i = 0; i < 100 && fromJson.length === 0; i++) {
+      fromJson = (await call('files:take-opened')) as typeof fromJson
+      await settle()
+    }
+    expect(fromJson).toMatchObject([{ name: 'Finder.json: “Opened from Finder”', status: 'imported' }])
   })
 })

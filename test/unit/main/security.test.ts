@@ -71,7 +71,7 @@ describe('window.open', () => {
 
 describe('the session', () => {
   it('denies every permission request and check', () => {
-    hardenSession(session.defaultSession as never, prod, '/app/resources/dictionaries')
+    hardenSession(session.defaultSession as never, prod)
     const ses = session.defaultSession
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown']) {
       const callback = vi.fn()
@@ -82,13 +82,8 @@ describe('the session', () => {
     expect(ses.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false)
   })
 
-  it('never lets the spellchecker fetch dictionaries from the Chromium CDN', () => {
-    hardenSession(session.defaultSession as never, prod, '/app/resources/dictionaries')
-    expect(session.defaultSession.setSpellCheckerDictionaryDownloadURL).toHaveBeenCalledExactlyOnceWith('file:///app/resources/dictionaries/')
-  })
-
   it('cancels every request that is not the app’s own files', () => {
-    hardenSession(session.defaultSession as never, prod, '/app/resources/dictionaries')
+    hardenSession(session.defaultSession as never, prod)
     const decide = (url: string) => {
       const callback = vi.fn()
       session.defaultSession.beforeRequest!({ url, resourceType: 'image' }, callback)
@@ -100,7 +95,7 @@ describe('the session', () => {
   })
 
   it('adds the CSP header to the app page only', () => {
-    hardenSession(session.defaultSession as never, prod, '/app/resources/dictionaries')
+    hardenSession(session.defaultSession as never, prod)
     const onPage = vi.fn()
     session.defaultSession.headersReceived!({ url: appPage, responseHeaders: { A: ['1'] } }, onPage)
     expect(onPage).toHaveBeenCalledWith({ responseHeaders: { A: ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
@@ -110,7 +105,7 @@ describe('the session', () => {
   })
 
   it('sends no CSP header in dev, where Vite needs its inline preamble', () => {
-    hardenSession(session.defaultSession as never, resolveAppOrigin({ rendererDir, devUrl: 'http://localhost:5173', packaged: false }), '/app/resources/dictionaries')
+    hardenSession(session.defaultSession as never, resolveAppOrigin({ rendererDir, devUrl: 'http://localhost:5173', packaged: false }))
     expect(session.defaultSession.webRequest.onHeadersReceived).not.toHaveBeenCalled()
   })
 })

@@ -43,7 +43,8 @@ class FakeApp extends EventEmitter {
   whenReady = vi.fn(() => Promise.resolve())
   getAppPath = vi.fn(() => '/app')
   getPath = vi.fn((name: string) => {
-    const p = this.paths.get(name) ?? (name === 'documents' ? '/home/analyst/Documents' : undefined)
+    // As in Electron, the session's data (cookies, caches, spellcheck dictionaries) lives in userData unless moved.
+    const p = this.paths.get(name) ?? (name === 'documents' ? '/home/analyst/Documents' : name === 'sessionData' ? this.paths.get('userData') : undefined)
     if (!p) throw new Error(`no fake path for ${name}`)
     return p
   })
@@ -143,6 +144,10 @@ function fakeSession() {
     beforeRequest: null as Listener | null,
     headersReceived: null as Listener | null,
     setSpellCheckerDictionaryDownloadURL: vi.fn((_url: string) => {}),
+    setSpellCheckerLanguages: vi.fn((_languages: string[]) => {}),
+    setSpellCheckerEnabled: vi.fn((_enable: boolean) => {}),
+    /** A few of the codes Electron 45 lists, in its spelling. */
+    availableSpellCheckerLanguages: ['de-DE', 'en-GB', 'en-US', 'fr-FR', 'ko', 'ru-RU', 'uk-UA'],
     setPermissionRequestHandler: vi.fn((h: Listener) => void (session.defaultSession.permissionRequestHandler = h)),
     setPermissionCheckHandler: vi.fn((h: Listener) => void (session.defaultSession.permissionCheckHandler = h)),
     setDevicePermissionHandler: vi.fn((h: Listener) => void (session.defaultSession.devicePermissionHandler = h)),

@@ -152,8 +152,9 @@ describe('notebook JSON export', () => {
         for (const m of source.services.store.index.articles) {
           expect(await target.services.store.readOriginal(m.provenance.sha256)).toEqual(await source.services.store.readOriginal(m.provenance.sha256))
         }
-        // Importing the same file again changes nothing.
-        const again = await target.services.importFiles([{ name: exported.fileName, bytes: exported.bytes }])
+        // Importing the same file again changes nothing; saved as .json it is read as the same export.
+        expect(exported.fileName).toMatch(/\.intelnotebook$/)
+        const again = await target.services.importFiles([{ name: exported.fileName.replace(/\.intelnotebook$/, '.JSON'), bytes: exported.bytes }])
         expect(again.every((r) => r.status === 'duplicate')).toBe(true)
       }),
       { numRuns: 6, endOnFailure: true },

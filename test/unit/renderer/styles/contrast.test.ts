@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 
 /**
  * WCAG AA for the annotation colours, computed from the stylesheet itself: body text on each kind's translucent
- * tint (alone, and where all three overlap), muted text and the kind inks on every background, in both themes.
+ * tint (alone, and where all three overlap), muted text and the kind inks on every background, in both themes; and
+ * WCAG 1.4.11's 3:1 for the graphics that mark a kind (its underline, swatch and border), on the page and on the
+ * kind's own tint, where an underline close under the text is painted.
  */
 const css = readFileSync(new URL('../../../../src-renderer/styles/base.css', import.meta.url), 'utf8')
 const root = css.slice(css.indexOf(':root {'), css.indexOf('}', css.indexOf(':root {')))
@@ -51,6 +53,7 @@ export function contrast(a: Rgba, b: Rgba): number {
 const KINDS = ['claim', 'source', 'question'] as const
 const BACKGROUNDS = ['--bg', '--bg-pane', '--bg-raised'] as const
 const AA = 4.5
+const GRAPHICS = 3
 
 describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
   const text = variable('--text', theme)
@@ -71,6 +74,15 @@ describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
     for (const bg of BACKGROUNDS) expect(contrast(variable(`--${kind}-ink`, theme), variable(bg, theme)), `${kind} ink on ${bg}`).toBeGreaterThanOrEqual(AA)
   })
 
+  it.each(KINDS)('draws the %s underline at 3:1 or more on every background and on its own tint', (kind) => {
+    const line = variable(`--${kind}`, theme)
+    for (const bg of BACKGROUNDS) {
+      expect(contrast(line, variable(bg, theme)), `${kind} underline on ${bg}`).toBeGreaterThanOrEqual(GRAPHICS)
+      const tinted = over(variable(`--${kind}-tint`, theme), variable(bg, theme))
+      expect(contrast(line, tinted), `${kind} underline on its tint over ${bg}`).toBeGreaterThanOrEqual(GRAPHICS)
+    }
+  })
+
   it('keeps muted text, links and warnings at AA', () => {
     for (const bg of BACKGROUNDS) {
       expect(contrast(variable('--text-muted', theme), variable(bg, theme)), `muted on ${bg}`).toBeGreaterThanOrEqual(AA)
@@ -85,4 +97,6 @@ it('measures contrast as WCAG defines it', () => {
   expect(contrast([0, 0, 0, 1], [255, 255, 255, 1])).toBeCloseTo(21, 5)
   expect(contrast([119, 119, 119, 1], [255, 255, 255, 1])).toBeCloseTo(4.48, 2)
   expect(over([0, 0, 0, 0.5], [255, 255, 255, 1])).toEqual([127.5, 127.5, 127.5, 1])
+  // Okabe–Ito's own orange is the weak underline this file guards against: about 2.2:1 on the light page.
+  expect(contrast(parseColor('#e69f00'), variable('--bg', 'light'))).toBeLessThan(GRAPHICS)
 })
