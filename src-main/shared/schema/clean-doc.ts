@@ -37,7 +37,9 @@ function cleanNode(value: unknown, depth: number): Record<string, unknown> | nul
     const marks = node.marks.flatMap(cleanMark)
     if (marks.length) out.marks = marks
   }
-  if (Array.isArray(node.content) && depth < MAX_DEPTH) {
+  // A leaf (text, a hard break) holds no children; fromJSON ignores any it is given, so they would be stored unchecked.
+  const leaf = type === 'text' || nodeType?.isLeaf === true
+  if (!leaf && Array.isArray(node.content) && depth < MAX_DEPTH) {
     out.content = node.content.map((child) => cleanNode(child, depth + 1)).filter((c): c is Record<string, unknown> => c !== null)
   }
   return out
