@@ -57,6 +57,8 @@ export const channels = {
   lockState: 'notebook:lock-state',
   unlock: 'notebook:unlock',
   lockNow: 'notebook:lock',
+  changeProtection: 'notebook:protection',
+  setIdleLock: 'notebook:set-idle-lock',
 } as const
 
 export type ChannelMethod = keyof typeof channels
@@ -68,6 +70,7 @@ export const events = {
   onFlushRequest: 'event:flush-request',
   onExportProgress: 'event:export-progress',
   onFilesOpened: 'event:files-opened',
+  onProtectionProgress: 'event:protection-progress',
 } as const
 export type EventName = keyof typeof events
 

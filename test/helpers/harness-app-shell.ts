@@ -32,7 +32,7 @@ export interface HarnessAppHost {
   listArticles(): ReadonlyArray<{ id: string }>
 }
 
-async function flushPages(host: HarnessAppHost): Promise<void> {
+export async function flushPages(host: HarnessAppHost): Promise<void> {
   for (const page of host.pages.filter((p) => !p.isClosed())) {
     const before = host.flushedCount
     await page.evaluate(() => (window as unknown as { __harnessEmit: (n: string, p: unknown) => void }).__harnessEmit('onFlushRequest', {}))

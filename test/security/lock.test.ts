@@ -106,7 +106,7 @@ describe('a protected notebook in the app', () => {
     const userData = await tempDir()
     app.paths.set('userData', userData)
     running = await runApp({ mainDir: '/app/out/main', env: {} })
-    await expect(call('notebook:lock-state')).resolves.toEqual({ protected: false, locked: false, name: 'Notebook', idleLockMinutes: null })
+    await expect(call('notebook:lock-state')).resolves.toEqual({ protected: false, locked: false, name: 'Notebook', idleLockMinutes: 10 })
     await expect(call('notebook:unlock', { passphrase: PASS })).rejects.toThrow(/not protected/)
     await expect(call('notebook:lock')).resolves.toEqual({ locked: false })
   })

@@ -10,6 +10,7 @@ import { flushViewState } from '../settings/view-state'
 import { CommandPalette, type PaletteMode } from './CommandPalette'
 import type { PaletteAction } from './palette-model'
 import { ShortcutsSheet } from './ShortcutsSheet'
+import { ProtectionDialog } from '../lock/ProtectionDialog'
 
 const OUTCOME: Record<Exclude<NotebookSwitch['outcome'], 'switched' | 'cancelled'>, string> = {
   same: 'That notebook is already open.',
@@ -24,6 +25,7 @@ const OUTCOME: Record<Exclude<NotebookSwitch['outcome'], 'switched' | 'cancelled
 export function useAppShell(run: (command: string) => void) {
   const [palette, setPalette] = useState<PaletteMode | null>(null)
   const [sheet, setSheet] = useState(false)
+  const [protection, setProtection] = useState(false)
 
   const changeNotebook = useCallback(async (work: () => Promise<NotebookSwitch>) => {
     // The place in this notebook is saved now; after the switch main reloads the window on the other one.
@@ -74,6 +76,11 @@ export function useAppShell(run: (command: string) => void) {
         case 'new-notebook':
           void changeNotebook(() => api().createNotebook())
           return true
+        case 'notebook-protection':
+          setPalette(null)
+          setSheet(false)
+          setProtection(true)
+          return true
         case 'show-notebook-folder':
           api()
             .showNotebookFolder()
@@ -100,6 +107,7 @@ export function useAppShell(run: (command: string) => void) {
     <>
       {palette && <CommandPalette key={palette} mode={palette} onClose={() => setPalette(null)} onRun={choose} />}
       {sheet && <ShortcutsSheet onClose={() => setSheet(false)} />}
+      {protection && <ProtectionDialog onClose={() => setProtection(false)} />}
       <NoticeStack />
     </>
   )
