@@ -35,6 +35,15 @@ export function ProtectionDialog({ onClose }: { onClose: () => void }) {
   const current = useRef<HTMLInputElement>(null)
   const next = useRef<HTMLInputElement>(null)
   const confirm = useRef<HTMLInputElement>(null)
+  // The field to put the caret in once the fields are enabled again (a disabled field takes no focus).
+  const refocus = useRef<HTMLInputElement | null>(null)
+
+  useEffect(() => {
+    if (busy || !refocus.current) return
+    refocus.current.focus()
+    refocus.current.select()
+    refocus.current = null
+  }, [busy, error])
 
   useEffect(() => {
     api()
@@ -52,8 +61,7 @@ export function ProtectionDialog({ onClose }: { onClose: () => void }) {
 
   const fail = (message: string, field: HTMLInputElement | null) => {
     setError(message)
-    field?.focus()
-    field?.select()
+    refocus.current = field
   }
 
   const submit = async (e: FormEvent) => {
