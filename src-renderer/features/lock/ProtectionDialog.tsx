@@ -106,7 +106,7 @@ export function ProtectionDialog({ onClose }: { onClose: () => void }) {
       .catch((err: unknown) => setError(userMessage(err)))
   }
 
-  const title = state?.protected ? 'Notebook passphrase' : 'Protect notebook with a passphrase'
+  const title = !state ? 'Passphrase protection' : state.protected ? 'Notebook passphrase' : 'Protect notebook with a passphrase'
   return (
     <Dialog title={title} className="protection-dialog" onClose={() => !busy && onClose()}>
       {!state && !error && <p className="protection-body muted">Reading the notebook's protection…</p>}
