@@ -35,8 +35,8 @@ export interface ProtectionHost {
   /** The same time as the setting the analyst chose, in minutes; and choosing it. */
   idleLockMinutes(): number
   setIdleLockMinutes(minutes: number): void
-  /** How far re-encrypting the folder has got, in files. */
-  progress(done: number, total: number): void
+  /** How far re-encrypting the folder has got, in files; the transition waits for it. */
+  progress(done: number, total: number): void | Promise<void>
   /** The scrypt cost of new key files; core's default unless given. */
   kdf?: KdfParams
 }

@@ -29,7 +29,9 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-protect-'))
   dir = join(root, 'Field notebook')
   const store = await NotebookStore.open(dir, { holder: 'protection e2e setup' })
-  await createServices(store).createArticle({ title: 'Harbour watch', text: `Port officials said the ${PHRASE} overnight.` })
+  const services = createServices(store)
+  for (let i = 1; i <= 30; i++) await services.createArticle({ title: `Shipping log ${i}`, text: `Entry ${i}: routine traffic in the strait.` })
+  await services.createArticle({ title: 'Harbour watch', text: `Port officials said the ${PHRASE} overnight.` })
   await store.close()
   h = await Harness.start({ storeDir: dir, kdf: { N: MIN_KDF_N, r: 8, p: 1 } })
   page = await h.newPage()
@@ -65,9 +67,30 @@ describe('protecting a notebook from the app', () => {
     expect(await isProtected(dir)).toBe(false)
   })
 
+  it('shows its progress file by file while it encrypts, and cannot be closed halfway', async () => {
+    // The transition waits at its third file until the test has looked at the window.
+    let release!: () => void
+    const released = new Promise<void>((r) => (release = r))
+    h.protectionGate = async ({ done }) => {
+      if (done === 3) await released
+    }
+    try {
+      await dialog().getByLabel('Passphrase again').fill(PASS)
+      await dialog().getByLabel('Passphrase again').press('Enter')
+      const bar = dialog().getByRole('progressbar', { name: 'Encrypting the notebook…' })
+      await bar.waitFor({ timeout: 20_000 })
+      await expect.poll(() => dialog().getByRole('status').textContent()).toMatch(/^Encrypting the notebook…3 of \d+ files$/)
+      expect(Number(await bar.getAttribute('max'))).toBeGreaterThan(60)
+      expect(await dialog().getByLabel('Passphrase again').isDisabled()).toBe(true)
+      await page.keyboard.press('Escape')
+      expect(await dialog().isVisible()).toBe(true)
+    } finally {
+      h.protectionGate = null
+      release()
+    }
+  })
+
   it('protects it: every file encrypted, the article still open, and the passphrase nowhere on disk', async () => {
-    await dialog().getByLabel('Passphrase again').fill(PASS)
-    await dialog().getByLabel('Passphrase again').press('Enter')
     await dialog().waitFor({ state: 'detached', timeout: 30_000 })
     await notice(/notebook is protected/)
     expect(await isProtected(dir)).toBe(true)
@@ -110,7 +133,7 @@ describe('changing and removing the passphrase from the app', () => {
     // The caret goes back to the field that was wrong.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('protection-current')
     expect(await readFile(keyFilePath(dir))).toEqual(keyBefore)
-    expect(await h.services.listArticles()).toHaveLength(1)
+    expect(await h.services.listArticles()).toHaveLength(31)
   })
 
   it('changes the passphrase; after locking only the new one opens the notebook', async () => {

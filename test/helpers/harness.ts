@@ -73,6 +73,8 @@ export class Harness implements HarnessAppHost {
   shownInFolder: string[] = []
   exportProgress: ExportProgress[] = []
   protectionProgress: Array<{ done: number; total: number }> = []
+  /** Holds a protection change at a progress step until it resolves, so a test can look at the window meanwhile. */
+  protectionGate: ((progress: { done: number; total: number }) => Promise<void>) | null = null
   /** The app's settings file (view state, theme), in a temporary userData folder of its own. */
   settings!: SettingsStore
   userDataDir = ''
@@ -115,9 +117,10 @@ export class Harness implements HarnessAppHost {
       idleLockMs: () => options.idleLockMs ?? h.settings.value.idleLockMinutes * 60_000,
       idleLockMinutes: () => h.settings.value.idleLockMinutes,
       setIdleLockMinutes: (minutes) => h.settings.update((s) => ({ ...s, idleLockMinutes: minutes })),
-      progress: (done, total) => {
+      progress: async (done, total) => {
         h.protectionProgress.push({ done, total })
-        for (const page of h.pages.filter((p) => !p.isClosed())) void h.emit(page, 'onProtectionProgress', { done, total }).catch(() => {})
+        for (const page of h.pages.filter((p) => !p.isClosed())) await h.emit(page, 'onProtectionProgress', { done, total }).catch(() => {})
+        await h.protectionGate?.({ done, total })
       },
       ...(options.kdf ? { kdf: options.kdf } : {}),
     })

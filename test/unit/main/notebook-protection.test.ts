@@ -34,6 +34,8 @@ beforeEach(() => {
 })
 afterEach(async () => {
   vi.useRealTimers()
+  // The settings file is written a moment after a change: write it now, before its folder is removed.
+  await running?.settings.flush().catch(() => {})
   await running?.session.close().catch(() => {})
   running = null
   vi.restoreAllMocks()
@@ -200,10 +202,16 @@ describe('the idle-lock setting', () => {
     await answerFlushes(
       (async () => {
         await vi.advanceTimersByTimeAsync(15_000)
-        await vi.waitFor(async () => expect(await lockState()).toMatchObject({ locked: true }), { timeout: 5000 })
+        // Locked the moment the key is dropped; the window reloads once the store has closed.
+        await vi.waitFor(
+          async () => {
+            expect(await lockState()).toMatchObject({ locked: true })
+            expect(theWindow().webContents.reload.mock.calls.length).toBe(reloads + 1)
+          },
+          { timeout: 5000 },
+        )
       })(),
     )
-    expect(theWindow().webContents.reload.mock.calls.length).toBe(reloads + 1)
     await expect(titles()).rejects.toThrow(/notebook is locked/)
   })
 })
