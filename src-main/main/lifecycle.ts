@@ -4,7 +4,7 @@
  * itself is core's, and NotebookSession (notebooks.ts) owns which one is open.
  */
 import { app, powerMonitor, session as electronSession, shell, type BrowserWindow } from 'electron'
-import { basename, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { events, type EventName, type EventPayloads, type StoreStatusEvent } from '../shared/ipc-contract'
 import type { StoreStatus } from '../core/store/notebook-store'
 import { isUserError, UserError } from '../core/errors'
@@ -26,7 +26,7 @@ import { SETTINGS_FILE, SettingsStore } from './settings'
 import { appShellDeps, applyTheme } from './app-shell-deps'
 import { openablePaths, readOpenedFiles } from './open-files'
 import type { ImportResult } from '../shared/ipc-contract'
-import { DEFAULT_IDLE_LOCK_MS, IdleLock } from '../core/crypto/idle-lock'
+import { notebookProtection } from './notebook-protection'
 
 export interface LaunchOptions {
   /** The folder of out/main/index.js. */
@@ -96,26 +96,21 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
 
   // A protected notebook locks after a while without use (system-wide idle time), when the screen locks, or on sleep:
   // edits are saved, the store closes, the key is forgotten, and the window reloads, which drops every decrypted byte it held.
-  const lockNotebook = async (): Promise<boolean> => {
-    const n = session?.current
-    if (!n?.protection || n.protection.locked) return false
-    if (!(await (guard?.prepareToLeave() ?? Promise.resolve(true)))) return false
-    await n.protection.lock()
-    if (win && !win.isDestroyed()) win.webContents.reload()
-    return true
-  }
-  const idleLock = new IdleLock({
-    timeoutMs: DEFAULT_IDLE_LOCK_MS,
+  const protection = notebookProtection({
+    dir: () => current().dir,
+    notebook: () => current().current,
+    open: (dir) => openAppNotebook(dir, onStatus, { seedSample: false }),
+    adopt: (notebook) => current().reopened(notebook),
+    prepareToLeave: () => guard?.prepareToLeave() ?? Promise.resolve(true),
+    reloadWindow: () => {
+      if (win && !win.isDestroyed()) win.webContents.reload()
+    },
     idleMs: () => powerMonitor.getSystemIdleTime() * 1000,
-    lock: async () => void (await lockNotebook().catch((err: unknown) => console.error('[lock] locking the notebook failed', err))),
+    idleLockMs: () => settings.value.idleLockMinutes * 60_000,
+    idleLockMinutes: () => settings.value.idleLockMinutes,
+    setIdleLockMinutes: (minutes) => settings.update((s) => ({ ...s, idleLockMinutes: minutes })),
+    progress: (done, total) => void send('onProtectionProgress', { done, total }),
   })
-  let watchingPower = false
-  const watchPower = () => {
-    if (watchingPower) return
-    watchingPower = true
-    powerMonitor.on('lock-screen', () => void idleLock.lockNow())
-    powerMonitor.on('suspend', () => void idleLock.lockNow())
-  }
 
   // Files the OS asks the app to open (a double-clicked export): at launch on the command line, later from a
   // second launch or macOS's open-file. They are imported as soon as a notebook is open; the window takes the
@@ -142,22 +137,7 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
 
   let confirming = false
   const handlers = createHandlers(services, {
-    lock: {
-      lockState: () => {
-        const n = current().current
-        return { protected: !!n.protection, locked: n.protection?.locked ?? false, name: basename(current().dir), idleLockMinutes: n.protection ? DEFAULT_IDLE_LOCK_MS / 60_000 : null }
-      },
-      unlock: async (passphrase) => {
-        const n = current().current
-        if (!n.protection) throw new UserError('This notebook is not protected with a passphrase; there is nothing to unlock.')
-        await n.protection.unlock(passphrase)
-        watchPower()
-        idleLock.start()
-        n.services.startSearchIndex()
-        n.services.startCatalogue()
-      },
-      lockNow: () => lockNotebook(),
-    },
+    lock: protection,
     pickImportFiles: () => pickImportFiles(win),
     // One confirm at a time: a page that opens links in a loop gets one dialog, not a stack of them.
     confirmOpenExternal: async (url) => {
@@ -206,12 +186,17 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     void Promise.all([session.close(), settings.flush()])
       .catch((err: unknown) => console.error('[quit] closing the notebook failed', err))
       .finally(() => {
+        protection.stop()
         storeClosed = true
         app.quit()
       })
   })
 
   await app.whenReady()
+  // powerMonitor works only once the app is ready.
+  const lockOnPower = () => void protection.lockNow().catch((err: unknown) => console.error('[lock] locking the notebook failed', err))
+  powerMonitor.on('lock-screen', lockOnPower)
+  powerMonitor.on('suspend', lockOnPower)
   hardenSession(electronSession.defaultSession, origin)
   await keepSpellcheckOffline(electronSession.defaultSession, app.getPath('sessionData'), process.platform).catch((err: unknown) =>
     console.error('[spellcheck] the dictionaries folder could not be prepared', err),

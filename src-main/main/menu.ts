@@ -69,7 +69,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
         sep,
         ...commands('File', ['new-notebook', 'open-notebook', 'switch-notebook']),
         openRecent,
-        ...commands('File', ['show-notebook-folder']),
+        ...commands('File', ['show-notebook-folder', 'notebook-protection']),
         sep,
         ...commands('File', ['restore-backup']),
         sep,

@@ -181,6 +181,11 @@ export class NotebookSession {
     return { outcome: 'restored', notice: result.notice }
   }
 
+  /** The same folder opened again after its protection changed (notebook-protection.ts closed the old one). */
+  reopened(next: OpenedNotebook): void {
+    this.opened = next
+  }
+
   private forget(folder: string): void {
     this.deps.settings.update((s) => ({ ...s, recentNotebooks: s.recentNotebooks.filter((d) => d !== folder) }))
   }

@@ -10,7 +10,7 @@ import { dirname } from 'node:path'
 import { mkdir } from 'node:fs/promises'
 import { z } from 'zod'
 import { THEMES } from '../shared/commands'
-import { ArticlePlaceSchema, PanesSchema, type ArticlePlace } from '../shared/model/settings'
+import { ArticlePlaceSchema, DEFAULT_IDLE_LOCK_MINUTES, IdleLockMinutesSchema, PanesSchema, type ArticlePlace } from '../shared/model/settings'
 import { atomicWrite } from '../core/store/atomic-write'
 import { DAMAGED_SUFFIX } from '../core/store/layout'
 
@@ -39,11 +39,13 @@ const SettingsSchema = z.object({
   panes: PanesSchema.nullable().catch(null),
   /** Per notebook folder: the article that was open and its scroll position. */
   places: z.record(z.string(), ArticlePlaceSchema).catch({}),
+  /** Minutes without use after which a notebook protected with a passphrase locks itself. */
+  idleLockMinutes: IdleLockMinutesSchema.catch(DEFAULT_IDLE_LOCK_MINUTES),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
 export function defaultSettings(): Settings {
-  return { schemaVersion: 1, theme: 'system', lastNotebook: null, recentNotebooks: [], window: null, panes: null, places: {} }
+  return { schemaVersion: 1, theme: 'system', lastNotebook: null, recentNotebooks: [], window: null, panes: null, places: {}, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES }
 }
 
 /** Bursts of updates (a window being dragged, a pane resized) reach the disk once per this interval. */

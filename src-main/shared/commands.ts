@@ -26,6 +26,7 @@ export const COMMANDS = [
   { id: 'new-notebook', label: 'New Notebook…', menu: 'File', accelerator: 'CmdOrCtrl+Shift+N', keywords: 'create folder case' },
   { id: 'open-notebook', label: 'Open Notebook…', menu: 'File', accelerator: 'CmdOrCtrl+Shift+O', keywords: 'folder case another' },
   { id: 'switch-notebook', label: 'Switch Notebook…', menu: 'File', accelerator: 'CmdOrCtrl+Shift+R', keywords: 'recent notebooks case' },
+  { id: 'notebook-protection', label: 'Passphrase Protection…', menu: 'File', accelerator: 'CmdOrCtrl+Shift+P', keywords: 'encrypt password lock security protect passphrase' },
   { id: 'show-notebook-folder', label: 'Show Notebook Folder', menu: 'File', accelerator: 'CmdOrCtrl+Shift+E', keywords: 'reveal files explorer finder data location' },
   { id: 'restore-backup', label: 'Restore…', menu: 'File', accelerator: 'CmdOrCtrl+Shift+B', keywords: 'backup snapshot undo revert recover earlier version' },
   { id: 'find-in-notebook', label: 'Find in Notebook', menu: 'Edit', accelerator: 'CmdOrCtrl+Shift+F', keywords: 'search filter' },

@@ -61,6 +61,8 @@ export const channels = {
   recordJournal: 'journal:record',
   listBackups: 'backups:list',
   restoreBackup: 'backups:restore',
+  changeProtection: 'notebook:protection',
+  setIdleLock: 'notebook:set-idle-lock',
 } as const
 
 export type ChannelMethod = keyof typeof channels
@@ -72,6 +74,7 @@ export const events = {
   onFlushRequest: 'event:flush-request',
   onExportProgress: 'event:export-progress',
   onFilesOpened: 'event:files-opened',
+  onProtectionProgress: 'event:protection-progress',
 } as const
 export type EventName = keyof typeof events
 

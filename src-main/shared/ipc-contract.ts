@@ -16,7 +16,7 @@ import { SearchQuerySchema, type SearchResponse } from './model/search'
 import type { LedgerRow, LinkEnd, QuestionRow, RegistryRow, SuggestionView } from './model/ledger'
 import { QUESTION_STATUS } from './model/grading'
 import { BriefSchema, type Brief } from './model/brief'
-import { NOTEBOOK_REF_ID, UiStateSchema, type LoadedUiState, type NotebookList, type NotebookSwitch } from './model/settings'
+import { IdleLockMinutesSchema, NOTEBOOK_REF_ID, UiStateSchema, type LoadedUiState, type NotebookList, type NotebookSwitch } from './model/settings'
 import { THEMES, WINDOW_ACTION_IDS, type ThemeSetting } from './commands'
 import type { BackupRestore, BackupSummary } from './model/backup'
 
@@ -45,6 +45,15 @@ export const ExportTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),
 ])
 export type ExportTarget = z.infer<typeof ExportTargetSchema>
+
+const passphrase = z.string().min(1, 'Type the passphrase.').max(1024)
+const newPassphrase = z.string().min(1, 'Type the new passphrase.').max(1024)
+export const ProtectionChangeSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('protect'), passphrase: newPassphrase }).strict(),
+  z.object({ action: z.literal('change'), current: passphrase, passphrase: newPassphrase }).strict(),
+  z.object({ action: z.literal('remove'), current: passphrase }).strict(),
+])
+export type ProtectionChange = z.infer<typeof ProtectionChangeSchema>
 
 export const contract = {
   notebookStatus: { channel: channels.notebookStatus, input: z.void() },
@@ -178,7 +187,7 @@ export const contract = {
   /** Whether the open notebook is protected with a passphrase and locked; the window asks before it shows anything. */
   lockState: { channel: channels.lockState, input: z.void() },
   /** The passphrase of a locked notebook; main derives the key and opens the store, the window never sees a key. */
-  unlock: { channel: channels.unlock, input: z.object({ passphrase: z.string().min(1, 'Type the passphrase.').max(1024) }).strict() },
+  unlock: { channel: channels.unlock, input: z.object({ passphrase }).strict() },
   /** Locks a protected notebook now: edits are saved, the store closes, the key is forgotten and the window reloads. */
   lockNow: { channel: channels.lockNow, input: z.void() },
 
@@ -197,6 +206,13 @@ export const contract = {
   listBackups: { channel: channels.listBackups, input: z.void() },
   /** Puts the notebook back as it was in a snapshot, after snapshotting it as it is; main reloads the window on it. */
   restoreBackup: { channel: channels.restoreBackup, input: z.object({ id: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'not a backup id') }).strict() },
+  /**
+   * Protects the open notebook with a passphrase, changes it, or removes it. Main saves the window's edits, closes
+   * the notebook, encrypts every file again and opens it again; the passphrases are used there and never kept.
+   */
+  changeProtection: { channel: channels.changeProtection, input: ProtectionChangeSchema },
+  /** Settings: minutes without use after which a protected notebook locks itself. */
+  setIdleLock: { channel: channels.setIdleLock, input: z.object({ minutes: IdleLockMinutesSchema }).strict() },
 } as const satisfies { [M in keyof typeof channels]: { channel: (typeof channels)[M]; input: z.ZodType } }
 
 export type Contract = typeof contract
@@ -337,6 +353,8 @@ export interface Outputs {
   recordJournal: { recorded: boolean }
   listBackups: BackupSummary[]
   restoreBackup: BackupRestore
+  changeProtection: LockState
+  setIdleLock: LockState
 }
 
 export interface LockState {
@@ -346,8 +364,8 @@ export interface LockState {
   locked: boolean
   /** The notebook's folder name, to say which notebook the passphrase is for. */
   name: string
-  /** Minutes without use after which it locks itself, or null when it never does. */
-  idleLockMinutes: number | null
+  /** Minutes without use after which it locks itself while protected (a setting of the app). */
+  idleLockMinutes: number
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> }
@@ -365,6 +383,8 @@ export interface EventPayloads {
   onExportProgress: ExportProgress
   /** Files the OS asked the app to open were imported; the window takes the results with takeOpenedFiles. */
   onFilesOpened: Record<string, never>
+  /** How far protecting, changing the passphrase or removing it has got, in files of the notebook's folder. */
+  onProtectionProgress: { done: number; total: number }
 }
 export type Events = { [E in EventName]: (listener: (payload: EventPayloads[E]) => void) => () => void }
 

@@ -1,34 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { Harness } from '../helpers/harness'
+import { seriousViolations } from '../helpers/axe'
 
-/**
- * axe-core on the main screens, in light and dark: no serious or critical violation. The script is evaluated
- * through the DevTools protocol, which the page's CSP (script-src 'self') does not govern, so the app's policy
- * stays exactly as shipped.
- */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-interface Violation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)
-}
-
+/** axe-core on the main screens, in light and dark: no serious or critical violation. */
 describe.each(['light', 'dark'] as const)('axe in the %s theme', (scheme) => {
   let h: Harness
   let page: Page
@@ -87,6 +62,18 @@ describe.each(['light', 'dark'] as const)('axe in the %s theme', (scheme) => {
     await dialog.getByRole('button', { name: 'Take a backup and restore' }).waitFor()
     expect(await seriousViolations(page)).toEqual([])
     await page.keyboard.press('Escape')
+  })
+
+  it('the passphrase protection dialog', async () => {
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByRole('dialog', { name: 'Protect notebook with a passphrase' }).waitFor()
+    await page.getByLabel('Passphrase', { exact: true }).fill('a')
+    await page.getByLabel('Passphrase again').fill('b')
+    await page.keyboard.press('Enter')
+    await page.getByRole('alert').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
   })
 
   it('search results, and a search with none', async () => {

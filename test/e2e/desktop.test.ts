@@ -123,6 +123,12 @@ describe('every menu command from the command palette', () => {
       await page.keyboard.press('Escape')
       await expect.poll(() => page.locator('dialog[open]').count()).toBe(0)
     },
+    'notebook-protection': async () => {
+      await fromPalette(page, 'passphrase', /Passphrase Protection/)
+      await page.getByRole('dialog', { name: 'Protect notebook with a passphrase' }).waitFor()
+      await page.keyboard.press('Escape')
+      await page.getByRole('dialog', { name: 'Protect notebook with a passphrase' }).waitFor({ state: 'detached' })
+    },
     'find-in-notebook': async () => {
       await fromPalette(page, 'find', /Find in Notebook/)
       await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.placeholder)).toBe('Search the notebook…')

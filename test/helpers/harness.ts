@@ -12,17 +12,17 @@ import type { Browser, Page } from 'playwright-core'
 import { contract, events, type ExportProgress, type ImportResult } from '../../src-main/shared/ipc-contract'
 import { chromiumPdfRenderer } from '../../src-main/core/export/pdf-chromium'
 import { createHandlers, type HandlerTable } from '../../src-main/main/ipc/handlers'
-import type { LockDeps } from '../../src-main/main/ipc/lock'
-import { NotebookStore } from '../../src-main/core/store/notebook-store'
-import { createServices, type Services } from '../../src-main/core/services/notebook-services'
-import { seedSample, type SampleArticle } from '../../src-main/core/services/sample'
+import type { NotebookStore } from '../../src-main/core/store/notebook-store'
+import type { Services } from '../../src-main/core/services/notebook-services'
+import { openAppNotebook, type OpenedNotebook } from '../../src-main/main/notebook'
+import { notebookProtection, type NotebookProtection } from '../../src-main/main/notebook-protection'
+import type { KdfParams } from '../../src-main/core/crypto/key-file'
 import { isUserError } from '../../src-main/core/errors'
-import sample from '../../resources/sample/sample-article.json'
 import { CHROMIUM_PATH, launchChromium } from './chromium'
 import { decodeWire, encodeWire } from './wire'
 import { installWindowApi } from './window-api-shim'
 import { flushPages, harnessAppShell, type HarnessAppHost } from './harness-app-shell'
-import { closeOpenedNotebook, startNotebookDurability, writableJournal } from '../../src-main/main/notebook-durability'
+import { closeOpenedNotebook, writableJournal } from '../../src-main/main/notebook-durability'
 import type { DurabilitySession } from '../../src-main/core/recovery/durability-session'
 import { listBackups } from '../../src-main/core/backup/backup-list'
 import { restoreBackup, type RestoreResult } from '../../src-main/core/backup/restore'
@@ -47,18 +47,24 @@ export interface HarnessOptions {
   seed?: boolean
   /** Reuse an existing notebook folder instead of a fresh temporary one. */
   storeDir?: string
-  /** Plays main's part for a notebook protected with a passphrase (lock state, unlock, lock). */
-  lock?: (h: Harness) => LockDeps
+  /**
+   * Minutes-as-milliseconds for the idle lock, so a test need not sit out the analyst's setting; main's protection
+   * code reads it exactly as it reads the setting. The idle clock is the page's own keyboard and mouse.
+   */
+  idleLockMs?: number
+  /** A cheaper scrypt for key files the app writes (protecting, changing the passphrase), as the core tests use. */
+  kdf?: KdfParams
 }
 
 export class Harness implements HarnessAppHost {
   browser!: Browser
   url = ''
   storeDir = ''
-  store!: NotebookStore
-  services!: Services
-  /** Snapshots and the hot-exit journal of the open store, as main runs them. */
-  durability: DurabilitySession | null = null
+  /** The open notebook, as main's openAppNotebook opens it: locked when it is protected. */
+  notebook!: OpenedNotebook
+  protection!: NotebookProtection
+  /** When the page last saw a key or the mouse: the harness's stand-in for the system's idle clock. */
+  lastInputAt = Date.now()
   /** Files the fake native import dialog will "pick" next. */
   pendingImportFiles: Array<{ name: string; bytes: Uint8Array }> = []
   /** URLs the app asked to open outside, after the (auto-accepted) confirm. */
@@ -69,6 +75,9 @@ export class Harness implements HarnessAppHost {
   cancelSave = false
   shownInFolder: string[] = []
   exportProgress: ExportProgress[] = []
+  protectionProgress: Array<{ done: number; total: number }> = []
+  /** Holds a protection change at a progress step until it resolves, so a test can look at the window meanwhile. */
+  protectionGate: ((progress: { done: number; total: number }) => Promise<void>) | null = null
   /** The app's settings file (view state, theme), in a temporary userData folder of its own. */
   settings!: SettingsStore
   userDataDir = ''
@@ -94,6 +103,29 @@ export class Harness implements HarnessAppHost {
     await h.openStore({ seed: options.seed })
     h.userDataDir = await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-userdata-'))
     h.settings = await SettingsStore.load(join(h.userDataDir, SETTINGS_FILE))
+    h.protection = notebookProtection({
+      dir: () => h.storeDir,
+      notebook: () => h.notebook,
+      open: (dir) => openAppNotebook(dir, () => {}, { seedSample: false }),
+      adopt: (notebook) => void (h.notebook = notebook),
+      prepareToLeave: async () => {
+        await flushPages(h)
+        return true
+      },
+      reloadWindow: () => {
+        for (const page of h.pages.filter((p) => !p.isClosed())) void page.reload().catch(() => {})
+      },
+      idleMs: () => Date.now() - h.lastInputAt,
+      idleLockMs: () => options.idleLockMs ?? h.settings.value.idleLockMinutes * 60_000,
+      idleLockMinutes: () => h.settings.value.idleLockMinutes,
+      setIdleLockMinutes: (minutes) => h.settings.update((s) => ({ ...s, idleLockMinutes: minutes })),
+      progress: async (done, total) => {
+        h.protectionProgress.push({ done, total })
+        for (const page of h.pages.filter((p) => !p.isClosed())) await h.emit(page, 'onProtectionProgress', { done, total }).catch(() => {})
+        await h.protectionGate?.({ done, total })
+      },
+      ...(options.kdf ? { kdf: options.kdf } : {}),
+    })
     h.handlers = createHandlers(() => h.services, {
       pickImportFiles: async () => h.pendingImportFiles.splice(0),
       confirmOpenExternal: async () => true,
@@ -111,9 +143,9 @@ export class Harness implements HarnessAppHost {
       printToPdf: chromiumPdfRenderer(CHROMIUM_PATH),
       exportProgress: (p) => void h.exportProgress.push(p),
       ...harnessAppShell(h),
-      ...(options.lock ? { lock: options.lock(h) } : {}),
+      lock: h.protection,
       durability: {
-        journal: () => writableJournal(h),
+        journal: () => writableJournal(h.notebook),
         listBackups: () => listBackups(h.storeDir, h.store.fileSystem),
         restoreBackup: (id) => h.restoreBackup(id),
       },
@@ -139,6 +171,11 @@ export class Harness implements HarnessAppHost {
     await page.addInitScript({ content: 'globalThis.__name ??= (fn) => fn' })
     await page.addInitScript(installWindowApi, { methods: Object.keys(contract), events: Object.keys(events) })
     page.on('pageerror', (err) => console.error('[page error]', err.message))
+    await page.exposeBinding('__harnessInput', () => void (this.lastInputAt = Date.now()))
+    await page.addInitScript(() => {
+      const seen = () => void (window as unknown as { __harnessInput: () => Promise<void> }).__harnessInput().catch(() => {})
+      for (const type of ['keydown', 'pointerdown', 'pointermove', 'wheel']) window.addEventListener(type, seen, { capture: true, passive: true })
+    })
     await page.goto(this.url)
     return page
   }
@@ -180,10 +217,31 @@ export class Harness implements HarnessAppHost {
     return { outcome: 'restored', notice: result.notice }
   }
 
+  get store(): NotebookStore {
+    return this.notebook.store
+  }
+
+  get services(): Services {
+    return this.notebook.services
+  }
+
+  /** Snapshots and the hot-exit journal of the open notebook, as main runs them. */
+  get durability(): DurabilitySession | null {
+    return this.notebook?.durability ?? null
+  }
+
+  private async closeNotebook(): Promise<void> {
+    const n = this.notebook
+    if (!n) return
+    if (n.protection) return n.protection.lock()
+    await closeOpenedNotebook(n)
+  }
+
   async close(): Promise<void> {
     await this.browser?.close().catch(() => {})
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()))
-    if (this.store) await this.closeNotebook().catch(() => {})
+    this.protection?.stop()
+    await this.closeNotebook().catch(() => {})
     // The folder the harness made, even when a test switched to another notebook since.
     if (this.ownsDir) await rm(this.ownedDir, { recursive: true, force: true })
     if (this.exportsDir) await rm(this.exportsDir, { recursive: true, force: true })
@@ -205,18 +263,9 @@ export class Harness implements HarnessAppHost {
     return this.store.index.articles
   }
 
-  /** Opens the notebook as main does: the sample goes in before the launch snapshot, so the snapshot holds it. */
+  /** Opens the notebook as main does (openAppNotebook): the sample goes in before the launch snapshot, so the snapshot holds it. */
   private async openStore({ seed = false, restored = false } = {}): Promise<void> {
-    this.store = await NotebookStore.open(this.storeDir, { holder: 'the e2e harness' })
-    this.services = createServices(this.store)
-    if (seed && this.store.isEmpty) await seedSample(this.services, sample as SampleArticle)
-    this.durability = await startNotebookDurability(this.services, { launchSnapshot: !restored })
-  }
-
-  private async closeNotebook(): Promise<void> {
-    const { store, services, durability } = this
-    this.durability = null
-    await closeOpenedNotebook({ store, services, durability })
+    this.notebook = await openAppNotebook(this.storeDir, () => {}, { seedSample: seed, durability: { launchSnapshot: !restored } })
   }
 
   private async route(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {

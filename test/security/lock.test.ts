@@ -116,8 +116,16 @@ describe('a protected notebook in the app', () => {
 
     const reloads = theWindow().webContents.reload.mock.calls.length
     powerMonitor.emit('lock-screen')
-    await answerFlushes(vi.waitFor(async () => expect(((await call('notebook:lock-state')) as { locked: boolean }).locked).toBe(true), { timeout: 5000 }))
-    expect(theWindow().webContents.reload.mock.calls.length).toBe(reloads + 1)
+    // Locked the moment the key is dropped; the window reloads once the store has closed.
+    await answerFlushes(
+      vi.waitFor(
+        async () => {
+          expect(((await call('notebook:lock-state')) as { locked: boolean }).locked).toBe(true)
+          expect(theWindow().webContents.reload.mock.calls.length).toBe(reloads + 1)
+        },
+        { timeout: 5000 },
+      ),
+    )
     await expect(call('articles:get', { id })).rejects.toThrow(/notebook is locked/)
 
     await call('notebook:unlock', { passphrase: PASS })
@@ -134,7 +142,7 @@ describe('a protected notebook in the app', () => {
     const userData = await tempDir()
     app.paths.set('userData', userData)
     running = await runApp({ mainDir: '/app/out/main', env: {} })
-    await expect(call('notebook:lock-state')).resolves.toEqual({ protected: false, locked: false, name: 'Notebook', idleLockMinutes: null })
+    await expect(call('notebook:lock-state')).resolves.toEqual({ protected: false, locked: false, name: 'Notebook', idleLockMinutes: 10 })
     await expect(call('notebook:unlock', { passphrase: PASS })).rejects.toThrow(/not protected/)
     await expect(call('notebook:lock')).resolves.toEqual({ locked: false })
   })

@@ -3,10 +3,10 @@
  * anywhere), read by main, so a window that is merely left open on a desk still locks, and nothing in the page
  * can hold the notebook open.
  */
-export const DEFAULT_IDLE_LOCK_MS = 10 * 60 * 1000
 
 export interface IdleLockOptions {
-  timeoutMs: number
+  /** A function when the analyst can change it (a setting): it is read again at each start and check. */
+  timeoutMs: number | (() => number)
   /** How long the user has been idle, in milliseconds. */
   idleMs: () => number
   /** Locks the notebook; the timer stops until it is started again (after the next unlock). */
@@ -21,6 +21,11 @@ export class IdleLock {
 
   constructor(private readonly options: IdleLockOptions) {}
 
+  private timeout(): number {
+    const t = this.options.timeoutMs
+    return typeof t === 'function' ? t() : t
+  }
+
   get running(): boolean {
     return this.timer !== null
   }
@@ -29,7 +34,7 @@ export class IdleLock {
     if (this.timer) return
     const timers = this.options.timers ?? { setInterval, clearInterval }
     // Polled a few times per timeout, so the lock comes at most a fraction of the timeout late.
-    const poll = this.options.pollMs ?? Math.max(1000, Math.min(15_000, Math.floor(this.options.timeoutMs / 4)))
+    const poll = this.options.pollMs ?? Math.max(1000, Math.min(15_000, Math.floor(this.timeout() / 4)))
     this.timer = timers.setInterval(() => void this.check(), poll)
     ;(this.timer as { unref?: () => void }).unref?.()
   }
@@ -42,7 +47,7 @@ export class IdleLock {
 
   /** Checks once; exposed so the app can check at once when the system resumes or the screen locks. */
   async check(): Promise<boolean> {
-    if (this.locking || this.options.idleMs() < this.options.timeoutMs) return false
+    if (this.locking || this.options.idleMs() < this.timeout()) return false
     return this.lockNow()
   }
 

@@ -37,6 +37,8 @@ export class PassphraseRequiredError extends UserError {
 export type TransitionStep = 'started' | 'file-written' | 'switched' | 'file-renamed' | 'done'
 export interface TransitionOptions {
   onStep?: (step: TransitionStep, detail?: string) => void
+  /** How many of the folder's files have been encrypted (or decrypted) again so far, of how many; awaited. */
+  onProgress?: (done: number, total: number) => void | Promise<void>
   kdf?: KdfParams
 }
 
@@ -130,10 +132,14 @@ async function transition(root: string, from: FileCipher | null, to: FileCipher 
   try {
     // Files that share an inode (a backup hard-linked to the live file) are written once and linked again.
     const written = new Map<string, string>()
-    for (const file of await contentFiles(root)) {
+    const files = await contentFiles(root)
+    let done = 0
+    await options.onProgress?.(0, files.length)
+    for (const file of files) {
       // A temp file left by a writer that died (the lock is ours, so no writer is alive) is garbage, maybe cut short.
       if (tempFileOwner(basename(file)) !== null) {
         await fsp.unlink(file)
+        await options.onProgress?.(++done, files.length)
         continue
       }
       const next = `${file}${TRANSITION_MARK}${tag}`
@@ -148,6 +154,7 @@ async function transition(root: string, from: FileCipher | null, to: FileCipher 
         written.set(inode, next)
       }
       step('file-written', relative(root, file))
+      await options.onProgress?.(++done, files.length)
     }
   } catch (err) {
     // Nothing has changed over yet: the old generation is whole, and what was written for the new one goes.

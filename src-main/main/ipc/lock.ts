@@ -1,8 +1,10 @@
 /**
- * The contract entries for a notebook protected with a passphrase: its lock state, unlocking and locking. Main and
- * the e2e harness each supply the deps; without them the notebook is simply not protected.
+ * The contract entries for protecting a notebook with a passphrase: its lock state, unlocking and locking, protecting,
+ * changing the passphrase or removing it, and the idle-lock setting. Main and the e2e harness both supply the deps
+ * from notebook-protection.ts; without them (tests of other channels) the notebook is simply not protected.
  */
-import type { Api, LockState } from '../../shared/ipc-contract'
+import type { Api, LockState, ProtectionChange } from '../../shared/ipc-contract'
+import { DEFAULT_IDLE_LOCK_MINUTES } from '../../shared/model/settings'
 import { UserError } from '../../core/errors'
 
 export interface LockDeps {
@@ -10,16 +12,25 @@ export interface LockDeps {
   unlock(passphrase: string): Promise<void>
   /** False when there was nothing to lock. */
   lockNow(): Promise<boolean>
+  changeProtection(change: ProtectionChange): Promise<void>
+  setIdleLockMinutes(minutes: number): void
 }
 
-type LockMethods = 'lockState' | 'unlock' | 'lockNow'
+type LockMethods = 'lockState' | 'unlock' | 'lockNow' | 'changeProtection' | 'setIdleLock'
 
+const UNAVAILABLE = 'Passphrase protection is not available here.'
 const NOT_PROTECTED: LockDeps = {
-  lockState: () => ({ protected: false, locked: false, name: '', idleLockMinutes: null }),
+  lockState: () => ({ protected: false, locked: false, name: '', idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES }),
   unlock: async () => {
     throw new UserError('This notebook is not protected with a passphrase; there is nothing to unlock.')
   },
   lockNow: async () => false,
+  changeProtection: async () => {
+    throw new UserError(UNAVAILABLE)
+  },
+  setIdleLockMinutes: () => {
+    throw new UserError(UNAVAILABLE)
+  },
 }
 
 export function lockHandlers(deps: LockDeps = NOT_PROTECTED): Pick<Api, LockMethods> {
@@ -30,5 +41,13 @@ export function lockHandlers(deps: LockDeps = NOT_PROTECTED): Pick<Api, LockMeth
       return { unlocked: true }
     },
     lockNow: async () => ({ locked: await deps.lockNow() }),
+    changeProtection: async (change) => {
+      await deps.changeProtection(change)
+      return deps.lockState()
+    },
+    setIdleLock: async ({ minutes }) => {
+      deps.setIdleLockMinutes(minutes)
+      return deps.lockState()
+    },
   }
 }

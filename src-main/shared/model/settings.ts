@@ -46,3 +46,11 @@ export interface NotebookSwitch {
 }
 
 export const NOTEBOOK_REF_ID = /^[0-9a-f]{16}$/
+
+/** How long a notebook protected with a passphrase may go without use before it locks itself (Settings). */
+export const IDLE_LOCK_MINUTES = [1, 2, 5, 10, 15, 30, 60] as const
+export const DEFAULT_IDLE_LOCK_MINUTES = 10
+export const IdleLockMinutesSchema = z
+  .number()
+  .int()
+  .refine((m) => (IDLE_LOCK_MINUTES as readonly number[]).includes(m), `Choose one of ${IDLE_LOCK_MINUTES.join(', ')} minutes.`)

@@ -9,7 +9,7 @@ import './commands.css'
 
 export type PaletteMode = 'all' | 'notebooks'
 
-const NOTEBOOK_COMMANDS = new Set(['open-notebook', 'new-notebook', 'show-notebook-folder'])
+const NOTEBOOK_COMMANDS = new Set(['open-notebook', 'new-notebook', 'show-notebook-folder', 'notebook-protection'])
 
 /**
  * Every command by name (Ctrl/Cmd+K): the menu's commands, the theme choices, zoom and full screen, and the recent

@@ -10,6 +10,7 @@ import { flushViewState } from '../settings/view-state'
 import { CommandPalette, type PaletteMode } from './CommandPalette'
 import type { PaletteAction } from './palette-model'
 import { RestoreDialog } from '../backups/RestoreDialog'
+import { ProtectionDialog } from '../lock/ProtectionDialog'
 import { Dialog } from '../../ui/Dialog'
 import { lazyView, LoadBoundary, LOAD_FAILED, preloadWhenIdle } from '../../ui/lazy-view'
 
@@ -32,6 +33,7 @@ export function useAppShell(run: (command: string) => void) {
   const [sheet, setSheet] = useState(false)
   const [restoring, setRestoring] = useState(false)
   useEffect(() => preloadWhenIdle([ShortcutsSheet]), [])
+  const [protection, setProtection] = useState(false)
 
   const changeNotebook = useCallback(async (work: () => Promise<NotebookSwitch>) => {
     // The place in this notebook is saved now; after the switch main reloads the window on the other one.
@@ -87,6 +89,11 @@ export function useAppShell(run: (command: string) => void) {
           setSheet(false)
           setRestoring(true)
           return true
+        case 'notebook-protection':
+          setPalette(null)
+          setSheet(false)
+          setProtection(true)
+          return true
         case 'show-notebook-folder':
           api()
             .showNotebookFolder()
@@ -140,6 +147,7 @@ export function useAppShell(run: (command: string) => void) {
           }}
         />
       )}
+      {protection && <ProtectionDialog onClose={() => setProtection(false)} />}
       <NoticeStack />
     </>
   )

@@ -45,7 +45,7 @@ export function UnlockPrompt({ state, onUnlocked }: { state: LockState; onUnlock
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
-        {state.idleLockMinutes !== null && <p className="muted small">It locks itself after {state.idleLockMinutes} minutes without use.</p>}
+        <p className="muted small">It locks itself after {state.idleLockMinutes === 1 ? '1 minute' : `${state.idleLockMinutes} minutes`} without use.</p>
       </form>
     </main>
   )

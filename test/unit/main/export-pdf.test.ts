@@ -1,11 +1,18 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { existsSync, readFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 
-/** A stand-in for the parts of Electron the PDF printer uses: the binary cannot run here. */
+type Handler = (request: { url: string; method: string }) => Response | Promise<Response>
+
+/** A stand-in for the parts of Electron the PDF printer and the save dialog use: the binary cannot run here. */
 const electron = vi.hoisted(() => {
   const state = {
     windows: [] as Array<{ options: Record<string, any>; loaded: string | null; destroyed: boolean; html: string | null; printOptions: unknown }>,
-    sessions: new Map<string, { permission: ((...a: any[]) => void) | null; check: (() => boolean) | null; beforeRequest: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | null }>(),
+    sessions: new Map<string, any>(),
+    savePath: '',
+    failLoad: false,
   }
   class BrowserWindow {
     record: (typeof state.windows)[number]
@@ -19,13 +26,20 @@ const electron = vi.hoisted(() => {
         on: vi.fn(),
         printToPDF: vi.fn(async (opts: unknown) => {
           record.printOptions = opts
-          return Buffer.from('%PDF-1.7 fake')
+          return Buffer.from(`%PDF-1.7 ${record.html}`)
         }),
       }
     }
-    async loadFile(path: string) {
-      this.record.loaded = path
-      this.record.html = readFileSync(path, 'utf8')
+    /** As Chromium would: the page's request goes through the session's handler for its scheme. */
+    async loadURL(url: string) {
+      this.record.loaded = url
+      const ses = state.sessions.get(this.record.options.webPreferences.partition)
+      const scheme = new URL(url).protocol.slice(0, -1)
+      const handler = ses.handlers.get(scheme)
+      if (!handler) throw new Error(`ERR_UNKNOWN_URL_SCHEME ${url}`)
+      const res: Response = await handler({ url, method: 'GET' })
+      if (state.failLoad) throw new Error('load failed')
+      this.record.html = await res.text()
     }
     isDestroyed() {
       return this.record.destroyed
@@ -36,57 +50,139 @@ const electron = vi.hoisted(() => {
   }
   const session = {
     fromPartition: (name: string) => {
-      const s = { permission: null, check: null, beforeRequest: null } as any
-      state.sessions.set(name, s)
-      return {
+      let s = state.sessions.get(name)
+      if (s) return s.api
+      s = { permission: null, check: null, beforeRequest: null, handlers: new Map<string, Handler>(), cleared: 0 }
+      s.api = {
         setPermissionRequestHandler: (h: any) => void (s.permission = h),
         setPermissionCheckHandler: (h: any) => void (s.check = h),
         webRequest: { onBeforeRequest: (h: any) => void (s.beforeRequest = h) },
+        protocol: {
+          handle: (scheme: string, h: Handler) => {
+            if (s.handlers.has(scheme)) throw new Error(`The scheme has been registered: ${scheme}`)
+            s.handlers.set(scheme, h)
+          },
+          unhandle: (scheme: string) => void s.handlers.delete(scheme),
+        },
+        clearCache: async () => void s.cleared++,
+        clearStorageData: async () => {},
       }
+      state.sessions.set(name, s)
+      return s.api
     },
   }
-  return { state, BrowserWindow, session }
+  const dialog = { showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: state.savePath })) }
+  return { state, BrowserWindow, session, dialog }
 })
-vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, session: electron.session }))
+vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, session: electron.session, dialog: electron.dialog, shell: {}, nativeTheme: {}, screen: {} }))
 
-import { printHtmlToPdf } from '../../../src-main/main/export-pdf'
+import { PRINT_PARTITION, printHtmlToPdf } from '../../../src-main/main/export-pdf'
+import { HARDENED_PREFERENCES } from '../../../src-main/main/window'
+import { exportShellDeps } from '../../../src-main/main/export-shell'
+
+const PHRASE = 'Tanker KESTREL diverted to Tartus'
+const HTML = `<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><p>${PHRASE}</p>`
+
+let scratch = ''
+let savedTmp: string | undefined
+beforeEach(async () => {
+  electron.state.windows.length = 0
+  electron.state.failLoad = false
+  scratch = await mkdtemp(join(tmpdir(), 'intel-notebook-pdf-test-'))
+  // os.tmpdir() reads TMPDIR on every call. It names a folder that does not exist, so a temp file written (and
+  // removed again) anywhere in it fails the print, even for a root user whom permissions would not stop.
+  savedTmp = process.env.TMPDIR
+  process.env.TMPDIR = join(scratch, 'tmp')
+})
+afterEach(async () => {
+  if (savedTmp === undefined) delete process.env.TMPDIR
+  else process.env.TMPDIR = savedTmp
+  await rm(scratch, { recursive: true, force: true })
+})
+
+const printSession = () => electron.state.sessions.get(PRINT_PARTITION)
 
 describe('PDF in the app (printToPDF)', () => {
-  beforeEach(() => {
-    electron.state.windows.length = 0
-  })
-
-  it('prints in a hidden, sandboxed window with JavaScript disabled, in a session that loads only the export', async () => {
-    const pdf = await printHtmlToPdf('<!DOCTYPE html><p>brief</p>')
-    expect(new TextDecoder().decode(pdf)).toBe('%PDF-1.7 fake')
+  it('prints from memory in a hidden window with the hardened preferences and JavaScript disabled', async () => {
+    const pdf = await printHtmlToPdf(HTML)
+    expect(new TextDecoder().decode(pdf)).toBe(`%PDF-1.7 ${HTML}`)
     const [win] = electron.state.windows
     expect(win!.options.show).toBe(false)
-    expect(win!.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true })
-    expect(win!.options.webPreferences.preload).toBeUndefined()
-    expect(win!.html).toBe('<!DOCTYPE html><p>brief</p>')
+    expect(win!.options.webPreferences).toEqual({ ...HARDENED_PREFERENCES, javascript: false, spellcheck: false, partition: PRINT_PARTITION })
+    expect(win!.options.webPreferences.partition.startsWith('persist:')).toBe(false)
+    expect(win!.loaded).toMatch(/^intel-notebook-print:\/\/document\/[0-9a-f-]{36}$/)
+    expect(win!.html).toBe(HTML)
     expect(win!.printOptions).toMatchObject({ printBackground: true, preferCSSPageSize: true })
-    const ses = electron.state.sessions.get(win!.options.webPreferences.partition)!
-    const decide = (url: string) => new Promise<boolean>((r) => ses.beforeRequest!({ url }, (res) => r(res.cancel)))
-    expect(await decide(new URL(`file://${win!.loaded}`).href)).toBe(false)
-    expect(await decide('https://tracker.example/pixel.png')).toBe(true)
-    expect(await decide('file:///etc/passwd')).toBe(true)
-    const granted = await new Promise((r) => ses.permission!(null, 'media', r))
-    expect(granted).toBe(false)
+    expect(existsSync(process.env.TMPDIR!)).toBe(false)
   })
 
-  it('closes the window and removes the temporary file, also when printing fails', async () => {
-    const original = electron.BrowserWindow.prototype.loadFile
-    electron.BrowserWindow.prototype.loadFile = async function (this: any, path: string) {
-      await original.call(this, path)
-      throw new Error('load failed')
+  it('serves only that one document while printing, and refuses every other request and every permission', async () => {
+    const seen: Array<{ status: number; body: string; cancel: boolean }> = []
+    const original = electron.BrowserWindow.prototype.loadURL
+    electron.BrowserWindow.prototype.loadURL = async function (this: any, url: string) {
+      const ses = printSession()
+      const handler = ses.handlers.get('intel-notebook-print')
+      const ask = async (u: string, method = 'GET') => {
+        const res: Response = await handler({ url: u, method })
+        const cancel = await new Promise<boolean>((r) => ses.beforeRequest({ url: u }, (d: { cancel: boolean }) => r(d.cancel)))
+        seen.push({ status: res.status, body: await res.text(), cancel })
+      }
+      await ask(url)
+      await ask('intel-notebook-print://document/another')
+      await ask(`${url}/../other`)
+      await ask(url, 'POST')
+      const cancels = await Promise.all(
+        ['https://tracker.example/pixel.png', 'file:///etc/passwd', 'data:text/html,x'].map(
+          (u) => new Promise<boolean>((r) => ses.beforeRequest({ url: u }, (d: { cancel: boolean }) => r(d.cancel))),
+        ),
+      )
+      expect(cancels).toEqual([true, true, true])
+      expect(await new Promise((r) => ses.permission(null, 'media', r))).toBe(false)
+      expect(ses.check()).toBe(false)
+      return original.call(this, url)
     }
     try {
-      await expect(printHtmlToPdf('<p>x</p>')).rejects.toThrow('load failed')
+      await printHtmlToPdf(HTML)
     } finally {
-      electron.BrowserWindow.prototype.loadFile = original
+      electron.BrowserWindow.prototype.loadURL = original
     }
-    const [win] = electron.state.windows
-    expect(win!.destroyed).toBe(true)
-    expect(existsSync(win!.loaded!)).toBe(false)
+    expect(seen[0]).toEqual({ status: 200, body: HTML, cancel: false })
+    for (const other of seen.slice(1)) expect(other.status).toBe(404)
+    expect(seen.slice(1).map((s) => s.body)).toEqual(['', '', ''])
+  })
+
+  it('tears the window and the handler down after printing, also when loading fails', async () => {
+    electron.state.failLoad = true
+    await expect(printHtmlToPdf(HTML)).rejects.toThrow('load failed')
+    electron.state.failLoad = false
+    const [failed] = electron.state.windows
+    expect(failed!.destroyed).toBe(true)
+    expect(printSession().handlers.size).toBe(0)
+    expect(printSession().beforeRequest).toBeNull()
+    const cleared = printSession().cleared
+    // The next print can register its own document again.
+    await printHtmlToPdf('<p>next</p>')
+    expect(electron.state.windows[1]!.destroyed).toBe(true)
+    expect(printSession().cleared).toBe(cleared + 1)
+  })
+
+  it('prints two exports asked for at once one after the other, each its own document', async () => {
+    const [a, b] = await Promise.all([printHtmlToPdf('<p>first</p>'), printHtmlToPdf('<p>second</p>')])
+    expect(new TextDecoder().decode(a)).toContain('<p>first</p>')
+    expect(new TextDecoder().decode(b)).toContain('<p>second</p>')
+    expect(electron.state.windows[0]!.loaded).not.toBe(electron.state.windows[1]!.loaded)
+  })
+
+  it('exporting a PDF writes the PDF to the path of the save dialog and no other file anywhere', async () => {
+    const target = join(scratch, 'out', 'brief.pdf')
+    await import('node:fs/promises').then((fs) => fs.mkdir(join(scratch, 'out')))
+    electron.state.savePath = target
+    const shell = exportShellDeps(() => null, () => {})
+    const pdf = await shell.printToPdf(HTML)
+    expect(await shell.saveExport('brief.pdf', pdf)).toBe(target)
+    expect(await readdir(join(scratch, 'out'))).toEqual(['brief.pdf'])
+    expect(new TextDecoder().decode(await readFile(target))).toBe(`%PDF-1.7 ${HTML}`)
+    expect(await readdir(scratch)).toEqual(['out'])
+    expect(existsSync(process.env.TMPDIR!)).toBe(false)
   })
 })

@@ -78,6 +78,8 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
 afterEach(async () => {
+  // The settings file is written a moment after a change: write it now, before its folder is removed.
+  await running?.settings.flush()
   await running?.session.close()
   running = null
 })
