@@ -44,7 +44,9 @@ afterAll(async () => {
 })
 
 /** Every file of the notebook's folder as bytes read as text: what someone with the disk would see. */
+/** The folder's files as text, once the snapshot taken when the notebook was last opened is written. */
 async function folderText(): Promise<string> {
+  await h.durability?.launchSnapshot
   const parts: string[] = []
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) parts.push(await readFile(join(e.parentPath, e.name), 'latin1'))
   return parts.join('\n')

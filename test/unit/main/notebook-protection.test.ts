@@ -71,6 +71,8 @@ async function start(protectWith: string | null = null): Promise<{ dir: string; 
   app.paths.set('userData', userData)
   running = await runApp({ mainDir: '/app/out/main', env: {} })
   if (protectWith) await call('notebook:unlock', { passphrase: protectWith })
+  // The snapshot taken on opening writes into the folder; the tests compare the folder once it is there.
+  await running?.notebook.durability?.launchSnapshot
   return { dir, id: article.id, userData }
 }
 
