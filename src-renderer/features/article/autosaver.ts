@@ -10,6 +10,8 @@ export interface AutosaverOptions<T> {
   read: () => T
   write: (value: T) => Promise<void>
   onError?: (err: unknown) => void
+  /** When the timer fires, runs the save; defaults to at once. The editor passes an idle callback, so a save lands between keystrokes. */
+  schedule?: (save: () => void) => void
 }
 
 export class Autosaver<T> {
@@ -30,7 +32,12 @@ export class Autosaver<T> {
     this.isDirty = true
     if (this.timer) clearTimeout(this.timer)
     const wait = Math.max(0, Math.min(this.opts.delay, this.firstTouch + this.opts.maxWait - now))
-    this.timer = setTimeout(() => void this.flush(), wait)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      const save = () => void this.flush()
+      if (this.opts.schedule) this.opts.schedule(save)
+      else save()
+    }, wait)
   }
 
   /** Writes the value now if it is dirty; resolves when every write so far has finished. */
