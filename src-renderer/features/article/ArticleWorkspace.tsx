@@ -177,7 +177,7 @@ function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleR
       <SidePane side="right" label="Annotations" toggleShortcut="toggleAnnotations" {...pane}>
         <AnnotationPanel
           articleId={articleId}
-          records={ctl.records}
+          records={ctl.panelRecords}
           selectedId={ctl.selectedId}
           registry={registry}
           articles={articles}
