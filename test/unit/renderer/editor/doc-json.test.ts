@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { addAnnotationMark, docFromJson } from '../../../../src-main/shared/schema/annotate-doc'
+import type { DocJson } from '../../../../src-main/shared/model/notebook'
 import { docJson } from '../../../../src-renderer/editor/doc-json'
 
-const source = {
+const source: DocJson = {
   type: 'doc',
   content: [
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Border' }] },
