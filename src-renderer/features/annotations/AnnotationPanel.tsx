@@ -53,8 +53,8 @@ export const AnnotationPanel = memo(function AnnotationPanel(props: AnnotationPa
     [shownGroups],
   )
   const win = useWindowing(panelRef, listRef, keys, { estimate: estimateHeight })
-  // The metadata editors (a rich-text note among them) open a moment after the row is selected, so a new tag's row
-  // shows in the frame its mark does.
+  // The metadata editors (a rich-text note among them) move to a newly selected row a moment after it is selected,
+  // so a new tag's row shows in the frame its mark does; building one editor and tearing down another waits.
   const detailId = useDeferredValue(selectedId)
   const focusedRow = useRef<string | null>(null)
   const focusRequest = useRef<string | null>(null)
@@ -101,9 +101,9 @@ export const AnnotationPanel = memo(function AnnotationPanel(props: AnnotationPa
   const onListBlur = (e: FocusEvent<HTMLDivElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) focusedRow.current = null
   }
-  const shown = (i: number) => (i >= win.start && i < win.end) || keys[i] === selectedId || keys[i] === focusedRow.current
+  const shown = (i: number) => (i >= win.start && i < win.end) || keys[i] === selectedId || keys[i] === detailId || keys[i] === focusedRow.current
 
-  const selected = records.find((r) => r.id === selectedId) ?? null
+  const detailRecord = records.find((r) => r.id === detailId) ?? null
   let at = 0
   return (
     <div ref={panelRef} className="annotation-panel">
@@ -134,11 +134,11 @@ export const AnnotationPanel = memo(function AnnotationPanel(props: AnnotationPa
                       return (
                         <li key={a.id} ref={win.measure(a.id)} data-key={a.id} aria-setsize={g.items.length} aria-posinset={slot.index - first + 1}>
                           <AnnotationRow record={a} selected={a.id === selectedId} onSelect={actions.select} {...rowChips(a, records, registryMap)} />
-                          {a.id === selectedId && a.id === detailId && selected && (
+                          {a.id === detailId && detailRecord && (
                             <AnnotationDetail
                               key={a.id}
                               articleId={articleId}
-                              record={selected}
+                              record={detailRecord}
                               records={records}
                               registry={registry}
                               registryMap={registryMap}

@@ -146,7 +146,14 @@ export function useAnnotationController(opts: ControllerOptions) {
       return say(`Select the words to tag first, then press ${shortcutLabel(TAG_SHORTCUT[kind])}.`)
     }
     const id = newId('annotation')
-    if (!editor.commands.addAnnotationMark(kind, id)) return say('The selection holds no text to tag.')
+    if (!editor.can().addAnnotationMark(kind, id)) return say('The selection holds no text to tag.')
+    // The mark and its highlight as the selected annotation in one transaction: each one the editor draws costs
+    // the browser a pass over the whole text to sync the selection.
+    editor
+      .chain()
+      .addAnnotationMark(kind, id)
+      .command(({ tr }) => (setActiveAnnotation(tr, id), true))
+      .run()
     // The record's write carries the text with the new mark, so the autosave this edit started is not needed.
     saver.settle()
     creating.current.add(id)
@@ -158,7 +165,7 @@ export function useAnnotationController(opts: ControllerOptions) {
       setNotice(null)
       if (!span) return
       dispatch({ type: 'upsert', record: newAnnotation(kind, id, anchorAt(index.text, span.start, span.end), new Date().toISOString()) })
-      select(id)
+      setSelectedId(id)
     })
     const write = afterNextPaint(() => createRecord(id, kind))
     pendingCreates.current.add(write)
