@@ -177,7 +177,7 @@ export async function typingBench(ctx: BenchContext): Promise<boolean> {
     out(`  Intel Notebook            p50 ${ms(percentile(ours, 0.5))} · p95 ${ms(p95)}   target p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'NOT met'}`)
     out(`  ratio (ours / plain, p95) ${ratio(p95 / baseP95)}   target ≤ 1.2×: ${p95 / baseP95 <= 1.2 ? 'met' : 'NOT met'}`)
     out(`  side-panel renders during ${KEYSTROKES} keystrokes: ${panelRenders} (toolbar ${countsAfter.toolbar! - countsBefore.toolbar!}, library ${countsAfter.library! - countsBefore.library!})   target 0: ${panelRenders === 0 ? 'met' : 'NOT met'}`)
-    out(`  tag a span until the panel shows it (${TAGS} tags, store write included) p50 ${ms(percentile(tagTimes, 0.5))} · p95 ${ms(tagP95)}   target ≤ 16 ms: ${tagP95 <= 16 ? 'met' : 'NOT met'}`)
+    out(`  tag a span until the panel shows it (${TAGS} tags; the store write follows the frame) p50 ${ms(percentile(tagTimes, 0.5))} · p95 ${ms(tagP95)}   target ≤ 16 ms: ${tagP95 <= 16 ? 'met' : 'NOT met'}`)
     return p95 <= 16 && p95 / baseP95 <= 1.2 && panelRenders === 0 && tagP95 <= 16
   } finally {
     await h.close()
