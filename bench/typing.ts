@@ -22,7 +22,8 @@ import { ms, percentile, ratio } from './lib/stats'
 
 const WORDS = 50_000
 const ANNOTATIONS = 1_000
-const KEYSTROKES = 200
+/** Per editor, in two turns; a turn outlasts the autosave's longest wait (5 s), so the app saves while it is timed. */
+const KEYSTROKES = 1000
 const TAGS = 20
 const VOCAB = 'officials said the ministry troops border region intelligence service reported convoys artillery drills Pyongyang Kursk government monitoring team deployed front line spokesman according agency Сеул Ким'.split(' ')
 
@@ -54,10 +55,14 @@ function longDoc(): { doc: DocJson; annotations: Annotation[] } {
   return { doc: doc.toJSON() as DocJson, annotations }
 }
 
-/** Installs the keystroke timer: keydown → next task, after the page has laid itself out. */
+/** Installs the keystroke timer (once per page): keydown → next task, after the page has laid itself out. */
 async function installTimer(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __keyTimes: number[] }
+    if (w.__keyTimes) {
+      w.__keyTimes = []
+      return
+    }
     w.__keyTimes = []
     document.addEventListener(
       'keydown',
@@ -73,7 +78,7 @@ async function installTimer(page: Page): Promise<void> {
   })
 }
 
-async function typeAndTime(page: Page, editorSelector: string): Promise<number[]> {
+async function typeAndTime(page: Page, editorSelector: string, keystrokes: number): Promise<number[]> {
   await page.locator(editorSelector).evaluate((el) => {
     const p = el.querySelectorAll('p')[Math.floor(el.querySelectorAll('p').length / 2)]!
     const range = document.createRange()
@@ -84,8 +89,11 @@ async function typeAndTime(page: Page, editorSelector: string): Promise<number[]
     sel.addRange(range)
     ;(el as HTMLElement).focus()
   })
+  // The pointer rests over the text, as it does while an analyst types, at the same place in both pages: a frame
+  // that changes layout also updates hover under the pointer, and that cost belongs to both editors alike.
+  await page.mouse.move(700, 450)
   await installTimer(page)
-  for (let i = 0; i < KEYSTROKES; i++) await page.keyboard.press(i % 12 === 11 ? 'Space' : 'abcdefghijk'[i % 11]!)
+  for (let i = 0; i < keystrokes; i++) await page.keyboard.press(i % 12 === 11 ? 'Space' : 'abcdefghijk'[i % 11]!)
   await page.waitForTimeout(100)
   return page.evaluate(() => (window as unknown as { __keyTimes: number[] }).__keyTimes.slice())
 }
@@ -113,8 +121,31 @@ export async function typingBench(ctx: BenchContext): Promise<boolean> {
     await page.getByRole('complementary', { name: 'Library' }).getByText('LONG').first().click()
     await page.locator('.article-body mark').nth(ANNOTATIONS - 1).waitFor({ state: 'attached', timeout: 60_000 })
     await page.waitForTimeout(1000)
+    // The baseline, in the same browser: plain StarterKit on the same text.
+    const plain = await h.browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await plain.route('http://bench.local/**', async (route) => {
+      const path = new URL(route.request().url()).pathname.replace(/^\//, '') || 'index.html'
+      const body = await readFile(join(pageDir, path))
+      await route.fulfill({ body, contentType: path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : 'text/html' })
+    })
+    await plain.goto('http://bench.local/index.html')
+    await plain.evaluate((d) => (window as unknown as { loadPlain(d: unknown): void }).loadPlain(d), stripMarks(doc))
+
+    // The two editors take turns, half the keystrokes at a time, so a burst of load on this shared machine falls on
+    // both alike. Each page settles between turns (the app saves after a pause), so neither's work lands in the
+    // other's turn; a save the app makes during continuous typing stays in its own figures.
     const countsBefore = await page.evaluate(() => ({ ...(window as unknown as { __renderCounts: Record<string, number> }).__renderCounts }))
-    const ours = await typeAndTime(page, '.article-body')
+    const ours: number[] = []
+    const base: number[] = []
+    let oursTyping = 0
+    for (let turn = 0; turn < 2; turn++) {
+      const started = performance.now()
+      ours.push(...(await typeAndTime(page, '.article-body', KEYSTROKES / 2)))
+      oursTyping += performance.now() - started
+      await page.waitForTimeout(1500)
+      base.push(...(await typeAndTime(plain, '.ProseMirror', KEYSTROKES / 2)))
+      await plain.waitForTimeout(1500)
+    }
     const countsAfter = await page.evaluate(() => ({ ...(window as unknown as { __renderCounts: Record<string, number> }).__renderCounts }))
 
     // Tagging: select a fresh word range, press the claim shortcut, wait until the panel lists one more claim.
@@ -151,27 +182,17 @@ export async function typingBench(ctx: BenchContext): Promise<boolean> {
       tagTimes.push(t)
     }
 
-    // The baseline, in the same browser: plain StarterKit on the same text.
-    const plain = await h.browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await plain.route('http://bench.local/**', async (route) => {
-      const path = new URL(route.request().url()).pathname.replace(/^\//, '') || 'index.html'
-      const body = await readFile(join(pageDir, path))
-      await route.fulfill({ body, contentType: path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : 'text/html' })
-    })
-    await plain.goto('http://bench.local/index.html')
-    await plain.evaluate((d) => (window as unknown as { loadPlain(d: unknown): void }).loadPlain(d), stripMarks(doc))
-    const base = await typeAndTime(plain, '.ProseMirror')
 
     const p95 = percentile(ours, 0.95)
     const baseP95 = percentile(base, 0.95)
     const tagP95 = percentile(tagTimes, 0.95)
     const panelRenders = countsAfter.annotationPanel! - countsBefore.annotationPanel!
-    out(`typing in LONG: ${WORDS.toLocaleString('en')} words, ${ANNOTATIONS} annotations; ${KEYSTROKES} keystrokes; keydown → laid out`)
+    out(`typing in LONG: ${WORDS.toLocaleString('en')} words, ${ANNOTATIONS} annotations; ${KEYSTROKES} keystrokes each, in two turns per editor (ours ${(oursTyping / 2000).toFixed(1)} s a turn); keydown → laid out`)
     out(`  plain tiptap StarterKit   p50 ${ms(percentile(base, 0.5))} · p95 ${ms(baseP95)}`)
     out(`  Intel Notebook            p50 ${ms(percentile(ours, 0.5))} · p95 ${ms(p95)}   target p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'NOT met'}`)
     out(`  ratio (ours / plain, p95) ${ratio(p95 / baseP95)}   target ≤ 1.2×: ${p95 / baseP95 <= 1.2 ? 'met' : 'NOT met'}`)
     out(`  side-panel renders during ${KEYSTROKES} keystrokes: ${panelRenders} (toolbar ${countsAfter.toolbar! - countsBefore.toolbar!}, library ${countsAfter.library! - countsBefore.library!})   target 0: ${panelRenders === 0 ? 'met' : 'NOT met'}`)
-    out(`  tag a span until the panel shows it (${TAGS} tags, store write included) p50 ${ms(percentile(tagTimes, 0.5))} · p95 ${ms(tagP95)}   target ≤ 16 ms: ${tagP95 <= 16 ? 'met' : 'NOT met'}`)
+    out(`  tag a span until the panel shows it (${TAGS} tags; the store write follows the frame) p50 ${ms(percentile(tagTimes, 0.5))} · p95 ${ms(tagP95)}   target ≤ 16 ms: ${tagP95 <= 16 ? 'met' : 'NOT met'}`)
     return p95 <= 16 && p95 / baseP95 <= 1.2 && panelRenders === 0 && tagP95 <= 16
   } finally {
     await h.close()

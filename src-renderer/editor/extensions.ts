@@ -5,6 +5,7 @@ import { documentExtensions } from '../../src-main/shared/schema/document-extens
 import { ANNOTATION_MARK_NAMES } from '../../src-main/shared/schema/annotation-marks'
 import { AnnotationCommands, type HooksRef } from './annotation-commands'
 import { PasteSanitizer } from './paste-sanitizer'
+import { ReactSelectionGuard } from './react-selection-guard'
 
 /**
  * The shared document schema, extended for the window: undo history, drop and gap cursors, annotation commands,
@@ -33,7 +34,7 @@ function windowOnlyExtensions(): AnyExtension[] {
 
 /** The article body editor. */
 export function bodyExtensions(hooks: HooksRef): AnyExtension[] {
-  return [...documentExtensions().map(describedMark), ...windowOnlyExtensions(), AnnotationCommands.configure({ hooks })]
+  return [...documentExtensions().map(describedMark), ...windowOnlyExtensions(), AnnotationCommands.configure({ hooks }), ReactSelectionGuard]
 }
 
 /**

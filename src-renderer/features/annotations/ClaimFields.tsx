@@ -37,16 +37,17 @@ export function ClaimFields({ claim, records, registryMap, readOnly, actions }: 
         <span className="label">Evidence code</span> <Chip text={evidence.code} tone="code" meaning={evidence.meaning} />
       </div>
       <p className="muted small-text evidence-meaning">{evidence.meaning.replace(/^[A-F][1-6]: /, '')}</p>
+      {/* Short values share a row; the long ones (credibility, likelihood) take a row each, so no select cuts its value off. */}
       <div className="field-grid">
         <EnumSelect label="Status" value={claim.status} options={CLAIM_STATUS} disabled={readOnly} onChange={(v) => v && set({ status: v })} />
         <EnumSelect
-          label="Credibility"
-          value={claim.credibility}
-          options={CREDIBILITY}
-          describe={(c) => `${c} · ${CREDIBILITY_MEANING[c]}`}
-          unsetLabel="not graded"
+          label="Confidence"
+          value={claim.confidence}
+          options={CONFIDENCE}
+          unsetLabel="not assessed"
+          note={claim.confidence ? CONFIDENCE_MEANING[claim.confidence].split(': ')[1] : undefined}
           disabled={readOnly}
-          onChange={(v) => set({ credibility: v })}
+          onChange={(v) => set({ confidence: v })}
         />
         <EnumSelect
           label="Likelihood (ICD 203)"
@@ -54,17 +55,19 @@ export function ClaimFields({ claim, records, registryMap, readOnly, actions }: 
           options={LIKELIHOOD}
           describe={(l) => `${l} (${LIKELIHOOD_BAND[l]})`}
           unsetLabel="not assessed"
+          wide
           disabled={readOnly}
           onChange={(v) => set({ likelihood: v })}
         />
         <EnumSelect
-          label="Confidence"
-          value={claim.confidence}
-          options={CONFIDENCE}
-          describe={(c) => `${c}: ${CONFIDENCE_MEANING[c].split(': ')[1] ?? ''}`}
-          unsetLabel="not assessed"
+          label="Credibility"
+          value={claim.credibility}
+          options={CREDIBILITY}
+          describe={(c) => `${c} · ${CREDIBILITY_MEANING[c]}`}
+          unsetLabel="not graded"
+          wide
           disabled={readOnly}
-          onChange={(v) => set({ confidence: v })}
+          onChange={(v) => set({ credibility: v })}
         />
       </div>
       <fieldset className="field link-list">

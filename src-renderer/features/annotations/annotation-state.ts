@@ -1,4 +1,5 @@
 import type { Annotation, AnnotationPatch } from '../../../src-main/shared/model/annotation'
+import { documentOrder } from './panel-model'
 
 /** The article's annotation records as the panel holds them, keyed by id, changed only by store replies and edits. */
 export type AnnotationAction =
@@ -45,4 +46,29 @@ export function annotationsReducer(state: Annotation[], action: AnnotationAction
 /** Keeps object identity when nothing changed, so memoized panel rows skip re-rendering after a save. */
 function sameRecord(a: Annotation | undefined, b: Annotation): boolean {
   return !!a && a.updatedAt === b.updatedAt && a.orphaned === b.orphaned && a.anchor.start === b.anchor.start && a.anchor.end === b.anchor.end
+}
+
+/**
+ * Whether the panel would show `next` just as it shows `prev`: the same records with the same metadata, quotes and
+ * orphan state, in the same document order. Typing earlier in the text moves anchor offsets and context, and the
+ * next autosave brings every record below back with new ones (and a new updatedAt, which only the open detail
+ * shows); none of that is worth rendering the panel for on every save.
+ */
+export function shownAlike(prev: readonly Annotation[], next: readonly Annotation[]): boolean {
+  if (prev === next) return true
+  if (prev.length !== next.length) return false
+  for (let i = 0; i < prev.length; i++) {
+    const a = prev[i]!
+    const b = next[i]!
+    if (a === b) continue
+    const moved = a.anchor.start !== b.anchor.start || a.anchor.end !== b.anchor.end || a.anchor.prefix !== b.anchor.prefix || a.anchor.suffix !== b.anchor.suffix
+    if (a.id !== b.id || shownPart(a, moved) !== shownPart(b, moved)) return false
+  }
+  const order = (list: readonly Annotation[]) => list.map((_, i) => i).sort((x, y) => documentOrder(list[x]!, list[y]!))
+  const before = order(prev)
+  return order(next).every((i, at) => i === before[at])
+}
+
+function shownPart(a: Annotation, moved: boolean): string {
+  return JSON.stringify({ ...a, anchor: a.anchor.exact, updatedAt: moved ? '' : a.updatedAt })
 }

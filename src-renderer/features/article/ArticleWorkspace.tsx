@@ -97,6 +97,12 @@ function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleR
   savedRef.current = ctl.onBodySaved
   const { editor } = body
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null)
+  // Off-screen blocks may skip layout only once every block has been laid out and its height remembered (editor.css).
+  const [laidOut, setLaidOut] = useState(false)
+  useEffect(() => {
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setLaidOut(true))))
+    return () => cancelAnimationFrame(frame)
+  }, [])
 
   useImperativeHandle(handleRef, () => ({ tag: ctl.tag, step: ctl.step, focusText: () => editor.commands.focus() }), [ctl.tag, ctl.step, editor])
   const jumpNonce = jumpTo?.nonce
@@ -155,7 +161,7 @@ function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleR
                 onMetaChange(m)
               }}
             />
-            <div className="article-body-wrap" onContextMenu={onContextMenu}>
+            <div className={laidOut ? 'article-body-wrap is-laid-out' : 'article-body-wrap'} onContextMenu={onContextMenu}>
               <EditorContent editor={editor} />
             </div>
             <ArticleNotes articleId={articleId} notes={view.notes} readOnly={readOnly} />
@@ -177,7 +183,7 @@ function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleR
       <SidePane side="right" label="Annotations" toggleShortcut="toggleAnnotations" {...pane}>
         <AnnotationPanel
           articleId={articleId}
-          records={ctl.records}
+          records={ctl.panelRecords}
           selectedId={ctl.selectedId}
           registry={registry}
           articles={articles}

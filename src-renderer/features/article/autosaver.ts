@@ -15,6 +15,8 @@ export interface AutosaverOptions<T> {
   write: (value: T, rev: number) => Promise<void>
   onError?: (err: unknown) => void
   journal?: { delay: number; record: (value: T, rev: number) => void }
+  /** When the timer fires, runs the save; defaults to at once. The editor passes an idle callback, so a save lands between keystrokes. */
+  schedule?: (save: () => void) => void
 }
 
 /** How long steady typing goes unjournaled at most; a pause in typing saves before this, and records nothing. */
@@ -54,7 +56,12 @@ export class Autosaver<T> {
     this.current = nextRev()
     if (this.timer) clearTimeout(this.timer)
     const wait = Math.max(0, Math.min(this.opts.delay, this.firstTouch + this.opts.maxWait - now))
-    this.timer = setTimeout(() => void this.flush(), wait)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      const save = () => void this.flush()
+      if (this.opts.schedule) this.opts.schedule(save)
+      else save()
+    }, wait)
     if (this.opts.journal) this.journalTimer ??= setTimeout(() => this.recordJournal(), this.opts.journal.delay)
   }
 

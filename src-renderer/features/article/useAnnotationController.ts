@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { AddMarkStep } from '@tiptap/pm/transform'
 import { isHistoryTransaction } from '@tiptap/pm/history'
 import type { Transaction } from '@tiptap/pm/state'
@@ -11,15 +12,17 @@ import { anchorAt, indexText, markedSpans, pmPosAt, reanchor } from '../../../sr
 import { api } from '../../api/client'
 import { userMessage } from '../../api/errors'
 import { annotationRanges } from '../../editor/annotation-ranges'
+import { docJson } from '../../editor/doc-json'
 import { setActiveAnnotation } from '../../editor/annotation-focus'
 import { clearActiveAnnotation, revealAnnotation, stepAnnotation } from '../../editor/reveal'
 import { shortcutLabel } from '../../ui/shortcuts'
-import { annotationsReducer } from '../annotations/annotation-state'
+import { annotationsReducer, shownAlike } from '../annotations/annotation-state'
 import { PatchQueue } from '../annotations/patch-queue'
 import type { PanelActions } from '../annotations/actions'
 import { KIND_LABEL } from '../annotations/panel-model'
 import { saveStatus } from '../status/save-status'
-import { registerFlushable } from './pending'
+import { registerFlushable, type Flushable } from './pending'
+import { afterNextPaint } from './after-paint'
 import type { BodyEditor } from './useBodyEditor'
 
 export interface Notice {
@@ -63,6 +66,11 @@ export function useAnnotationController(opts: ControllerOptions) {
   const creating = useRef(new Set<string>())
   const deleting = useRef(new Set<string>())
   const deleted = useRef(new Map<string, Annotation>())
+  const pendingCreates = useRef(new Set<Flushable>())
+  // What the panel is given: the same list while a save only moved anchors (typing earlier in the text), so it
+  // does not render; the records themselves always hold the store's latest anchors.
+  const shownRef = useRef(records)
+  if (!shownAlike(shownRef.current, records)) shownRef.current = records
 
   const queue = useMemo(
     () =>
@@ -89,6 +97,8 @@ export function useAnnotationController(opts: ControllerOptions) {
     const unregister = registerFlushable(queue)
     return () => {
       unregister()
+      // A tag's record is written just after it shows; an article switch in between writes it now.
+      for (const create of pendingCreates.current) void create.flush()
       void queue.flush()
     }
   }, [queue])
@@ -117,7 +127,7 @@ export function useAnnotationController(opts: ControllerOptions) {
     saver.settle()
     saveStatus.begin()
     try {
-      const record = await api().createAnnotation({ articleId, id, kind, doc: editor.getJSON() as DocJson, rev: saver.rev })
+      const record = await api().createAnnotation({ articleId, id, kind, doc: docJson(editor.state.doc) as DocJson, rev: saver.rev })
       saveStatus.succeed(record.createdAt)
       dispatch({ type: 'upsert', record })
       optsRef.current.onArticleChanged()
@@ -136,18 +146,32 @@ export function useAnnotationController(opts: ControllerOptions) {
       return say(`Select the words to tag first, then press ${shortcutLabel(TAG_SHORTCUT[kind])}.`)
     }
     const id = newId('annotation')
-    if (!editor.commands.addAnnotationMark(kind, id)) return say('The selection holds no text to tag.')
-    setNotice(null)
-    // The panel shows the new annotation at once, from the same anchor the store will compute; the store's record
-    // replaces it when the write lands, so tagging never waits on the disk.
+    if (!editor.can().addAnnotationMark(kind, id)) return say('The selection holds no text to tag.')
+    // The mark and its highlight as the selected annotation in one transaction: each one the editor draws costs
+    // the browser a pass over the whole text to sync the selection.
+    editor
+      .chain()
+      .addAnnotationMark(kind, id)
+      .command(({ tr }) => (setActiveAnnotation(tr, id), true))
+      .run()
+    // The record's write carries the text with the new mark, so the autosave this edit started is not needed.
+    saver.settle()
+    creating.current.add(id)
+    // The panel shows the new annotation in the frame the mark appears, from the same anchor the store will
+    // compute; the store's record replaces it when the write, made just after that frame, lands.
     const index = indexText(editor.state.doc)
     const span = markedSpans(editor.state.doc, index).get(id)
-    if (span) {
+    flushSync(() => {
+      setNotice(null)
+      if (!span) return
       dispatch({ type: 'upsert', record: newAnnotation(kind, id, anchorAt(index.text, span.start, span.end), new Date().toISOString()) })
-      select(id)
-    }
+      setSelectedId(id)
+    })
+    const write = afterNextPaint(() => createRecord(id, kind))
+    pendingCreates.current.add(write)
+    const unregister = registerFlushable(write)
     try {
-      await createRecord(id, kind)
+      await write.done
       if (!span) select(id)
     } catch (err) {
       dispatch({ type: 'remove', id })
@@ -155,6 +179,9 @@ export function useAnnotationController(opts: ControllerOptions) {
       editor.chain().command(({ tr }) => (tr.setMeta('addToHistory', false), true)).removeAnnotationMarks(id).run()
       saver.touch()
       say(`The ${KIND_LABEL[kind].one.toLowerCase()} was not tagged: ${userMessage(err)}`, 'error')
+    } finally {
+      unregister()
+      pendingCreates.current.delete(write)
     }
   }
 
@@ -173,7 +200,7 @@ export function useAnnotationController(opts: ControllerOptions) {
     dispatch({ type: 'remove', id })
     saveStatus.begin()
     try {
-      const result = await api().deleteAnnotation({ articleId, id, doc: editor.getJSON() as DocJson, rev: saver.rev })
+      const result = await api().deleteAnnotation({ articleId, id, doc: docJson(editor.state.doc) as DocJson, rev: saver.rev })
       saveStatus.succeed(result.savedAt)
       deleting.current.delete(id)
       onBodySaved(result)
@@ -275,14 +302,17 @@ export function useAnnotationController(opts: ControllerOptions) {
     }
   }, [editor, body.hooks])
 
+  const commands = useMemo(() => ({ tag: (kind: AnnotationKind) => void latest.current.tag(kind), step: (d: 1 | -1) => latest.current.step(d) }), [])
+
   return {
     records,
+    panelRecords: shownRef.current,
     selectedId,
     notice,
     clearNotice: () => setNotice(null),
     actions,
     onBodySaved,
-    tag: (kind: AnnotationKind) => void latest.current.tag(kind),
-    step: (d: 1 | -1) => latest.current.step(d),
+    tag: commands.tag,
+    step: commands.step,
   }
 }

@@ -3,6 +3,7 @@ import { useEditor, type Editor, type JSONContent } from '@tiptap/react'
 import type { DocJson } from '../../../src-main/shared/model/notebook'
 import type { SavedBody } from '../../../src-main/shared/ipc-contract'
 import { bodyExtensions } from '../../editor/extensions'
+import { docJson } from '../../editor/doc-json'
 import type { AnnotationHooks, HooksRef } from '../../editor/annotation-commands'
 import { api } from '../../api/client'
 import { userMessage } from '../../api/errors'
@@ -22,7 +23,8 @@ export interface BodyEditor {
 
 /**
  * The article body editor and its autosave. React is not on the keystroke path: the editor never re-renders the
- * view on a transaction, and an edit only restarts the save timer; the document is serialized when the timer fires.
+ * view on a transaction, and an edit only restarts the save timer. When the timer fires the save waits for an idle
+ * moment, and serialises only the blocks that changed since the last save (docJson).
  */
 export function useBodyEditor(articleId: string, doc: DocJson, readOnly: boolean, onSaved: (result: SavedBody) => void): BodyEditor {
   const hooks = useRef<AnnotationHooks>(NO_HOOKS)
@@ -65,8 +67,9 @@ export function useBodyEditor(articleId: string, doc: DocJson, readOnly: boolean
         journal: { delay: JOURNAL_DELAY_MS, record: (json, rev) => void api().recordJournal({ articleId, field: 'body', rev, doc: json }).catch(() => {}) },
         read: () => {
           if (editor.isDestroyed) throw new Error('The article closed before its last edit was saved.')
-          return editor.getJSON() as DocJson
+          return docJson(editor.state.doc) as DocJson
         },
+        schedule: (save) => requestIdleCallback(save, { timeout: 400 }),
         write: async (json, rev) => {
           saveStatus.begin()
           try {

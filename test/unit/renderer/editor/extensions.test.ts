@@ -82,6 +82,16 @@ describe('tagging commands', () => {
     expect(annotationRanges(e.state.doc, ID)).toHaveLength(1)
   })
 
+  it('keeps React from walking the text for its selection on every commit, while the text stays editable', () => {
+    const { editor: e } = make(para('Troops crossed the river.'))
+    const dom = e.view.dom as HTMLElement
+    // react-dom saves the selection only of elements whose contentEditable reads 'true'.
+    expect(dom.getAttribute('contenteditable')).toBe('true')
+    expect(dom.contentEditable).not.toBe('true')
+    e.setEditable(false)
+    expect(dom.contentEditable).toBe('false')
+  })
+
   it('renders marks with their kind for styling and for screen readers', () => {
     const { editor: e } = make(para('said the ministry'))
     select(e, 1, 5)

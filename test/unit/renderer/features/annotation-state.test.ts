@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { annotationsReducer } from '../../../../src-renderer/features/annotations/annotation-state'
+import type { Annotation } from '../../../../src-main/shared/model/annotation'
+import { annotationsReducer, shownAlike } from '../../../../src-renderer/features/annotations/annotation-state'
 import { ann } from './fixtures'
 
 describe('annotation records in the panel', () => {
@@ -40,5 +41,28 @@ describe('annotation records in the panel', () => {
     expect(s[0]).toMatchObject({ priority: 'urgent' })
     s = annotationsReducer(s, { type: 'remove', id: 'q' })
     expect(s).toEqual([])
+  })
+})
+
+describe('what the panel is given', () => {
+  const moved = (a: Annotation, by: number): Annotation => ({ ...a, anchor: { ...a.anchor, start: a.anchor.start + by, end: a.anchor.end + by, prefix: 'x' }, updatedAt: '2024-05-01T11:00:00.000Z' })
+
+  it('counts a save that only moved anchors (typing earlier in the text) as no change', () => {
+    const prev = [ann('claim', 'a', 0), ann('source', 'b', 20), ann('question', 'c', 40)]
+    expect(shownAlike(prev, [prev[0]!, moved(prev[1]!, 3), moved(prev[2]!, 3)])).toBe(true)
+  })
+
+  it('sees a changed grade, quote, orphan state, count or document order', () => {
+    const prev = [ann('claim', 'a', 0), ann('source', 'b', 20)]
+    expect(shownAlike(prev, [{ ...prev[0]!, status: 'disputed' } as Annotation, prev[1]!])).toBe(false)
+    expect(shownAlike(prev, [prev[0]!, { ...prev[1]!, anchor: { ...prev[1]!.anchor, exact: 'other words' } }])).toBe(false)
+    expect(shownAlike(prev, [prev[0]!, { ...prev[1]!, orphaned: true }])).toBe(false)
+    expect(shownAlike(prev, [prev[0]!])).toBe(false)
+    expect(shownAlike(prev, [moved(prev[0]!, 30), prev[1]!])).toBe(false)
+  })
+
+  it('sees a metadata edit saved by the store, whose reply carries a new updatedAt', () => {
+    const prev = [ann('claim', 'a', 0)]
+    expect(shownAlike(prev, [{ ...prev[0]!, updatedAt: '2024-05-01T12:00:00.000Z' }])).toBe(false)
   })
 })

@@ -13,6 +13,20 @@ function make(overrides: Partial<ConstructorParameters<typeof Autosaver<number>>
 }
 
 describe('Autosaver', () => {
+  it('hands the save to the scheduler when the pause is over, and serialises only when it runs', async () => {
+    const queued: Array<() => void> = []
+    const { saver, read, write, set } = make({ schedule: (save) => void queued.push(save) })
+    set(7)
+    saver.touch()
+    await vi.advanceTimersByTimeAsync(600)
+    expect(queued).toHaveLength(1)
+    expect(read).not.toHaveBeenCalled()
+    set(8)
+    queued[0]!()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(write).toHaveBeenCalledWith(8)
+  })
+
   it('reads the value once, after the pause, not per edit', async () => {
     const { saver, read, write, set } = make()
     for (let i = 1; i <= 5; i++) {
