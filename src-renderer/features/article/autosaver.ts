@@ -58,7 +58,11 @@ export class Autosaver<T> {
     const wait = Math.max(0, Math.min(this.opts.delay, this.firstTouch + this.opts.maxWait - now))
     this.timer = setTimeout(() => {
       this.timer = null
-      const save = () => void this.flush()
+      const due = this.current
+      // A key pressed while the save waits for an idle moment restarts the pause, unless saving is already overdue.
+      const save = () => {
+        if (this.current === due || Date.now() >= this.firstTouch + this.opts.maxWait) void this.flush()
+      }
       if (this.opts.schedule) this.opts.schedule(save)
       else save()
     }, wait)

@@ -24,7 +24,24 @@ describe('Autosaver', () => {
     set(8)
     queued[0]!()
     await vi.advanceTimersByTimeAsync(0)
-    expect(write).toHaveBeenCalledWith(8)
+    expect(write).toHaveBeenCalledWith(8, saver.rev)
+  })
+
+  it('a key pressed while the save waits for an idle moment restarts the pause', async () => {
+    const queued: Array<() => void> = []
+    const { saver, write, set } = make({ schedule: (save) => void queued.push(save) })
+    set(1)
+    saver.touch()
+    await vi.advanceTimersByTimeAsync(600)
+    set(2)
+    saver.touch()
+    queued[0]!()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(write).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(600)
+    queued[1]!()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(write).toHaveBeenCalledWith(2, saver.rev)
   })
 
   it('reads the value once, after the pause, not per edit', async () => {
