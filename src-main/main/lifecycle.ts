@@ -172,6 +172,7 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     openExternal: (url) => shell.openExternal(url),
     windowFlushed: () => guard?.windowFlushed(),
     ...exportShellDeps(() => win, (progress) => void send('onExportProgress', progress)),
+    importProgress: (progress) => void send('onImportProgress', progress),
     ...appShellDeps({ window: () => win, session: current, settings, documentsDir: app.getPath('documents'), defaultDir, refreshMenu, takeOpenedFiles: () => openedResults.splice(0) }),
   })
 

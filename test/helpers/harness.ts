@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { contract, events, type ExportProgress, type ImportResult } from '../../src-main/shared/ipc-contract'
+import { contract, events, type ExportProgress, type ImportProgress, type ImportResult } from '../../src-main/shared/ipc-contract'
 import { chromiumPdfRenderer } from '../../src-main/core/export/pdf-chromium'
 import { createHandlers, type HandlerTable } from '../../src-main/main/ipc/handlers'
 import type { LockDeps } from '../../src-main/main/ipc/lock'
@@ -62,6 +62,8 @@ export class Harness implements HarnessAppHost {
   cancelSave = false
   shownInFolder: string[] = []
   exportProgress: ExportProgress[] = []
+  /** Every import progress event main sent, in order; each also goes to the open pages as main sends it to its window. */
+  importProgress: ImportProgress[] = []
   /** The app's settings file (view state, theme), in a temporary userData folder of its own. */
   settings!: SettingsStore
   userDataDir = ''
@@ -104,6 +106,10 @@ export class Harness implements HarnessAppHost {
       showInFolder: (path) => void h.shownInFolder.push(path),
       printToPdf: chromiumPdfRenderer(CHROMIUM_PATH),
       exportProgress: (p) => void h.exportProgress.push(p),
+      importProgress: (p) => {
+        h.importProgress.push(p)
+        for (const page of h.pages) if (!page.isClosed()) void h.emit(page, 'onImportProgress', p).catch(() => {})
+      },
       ...harnessAppShell(h),
       ...(options.lock ? { lock: options.lock(h) } : {}),
     })
