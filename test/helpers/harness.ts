@@ -8,12 +8,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { contract, events, type ExportProgress, type ImportProgress, type ImportResult } from '../../src-main/shared/ipc-contract'
 import { chromiumPdfRenderer } from '../../src-main/core/export/pdf-chromium'
 import { createHandlers, type HandlerTable } from '../../src-main/main/ipc/handlers'
 import type { LockDeps } from '../../src-main/main/ipc/lock'
 import { NotebookStore } from '../../src-main/core/store/notebook-store'
+import { ImportPool } from '../../src-main/core/import/import-pool'
 import { createServices, type Services } from '../../src-main/core/services/notebook-services'
 import { seedSample, type SampleArticle } from '../../src-main/core/services/sample'
 import { isUserError } from '../../src-main/core/errors'
@@ -26,6 +28,8 @@ import { SettingsStore, SETTINGS_FILE } from '../../src-main/main/settings'
 import type { WindowActionId } from '../../src-main/shared/commands'
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
+/** The import worker as electron-vite builds it beside main's bundle: the harness imports through the shipped worker. */
+export const IMPORT_WORKER = resolve(import.meta.dirname, '../../out/main/import-worker.js')
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -74,6 +78,8 @@ export class Harness implements HarnessAppHost {
   windowActions: WindowActionId[] = []
   openedFiles: ImportResult[] = []
   shownNotebookFolder = 0
+  /** The import workers, started and loaded before the page opens, as a long-running app would have them. */
+  importPool!: ImportPool
   private exportsDir = ''
   private server!: Server
   private handlers!: HandlerTable
@@ -81,11 +87,15 @@ export class Harness implements HarnessAppHost {
   private ownedDir = ''
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
-    if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the e2e tests.')
+    if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(IMPORT_WORKER)) throw new Error('out/ is incomplete: run `npm run build` before the e2e tests.')
     const h = new Harness()
     h.ownsDir = !options.storeDir
     h.storeDir = options.storeDir ?? (await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-')))
     h.ownedDir = h.storeDir
+    // Workers that never retire while the harness runs: tests poll with short timeouts, and a worker loading its
+    // parsers would make the first import of each test wait on that instead of on the import itself.
+    h.importPool = new ImportPool({ workerUrl: pathToFileURL(IMPORT_WORKER), idleMs: 2 ** 31 - 1 })
+    await Promise.all(Array.from({ length: h.importPool.capacity }, () => h.importPool.importPasted({ title: 'Warm-up', html: '<p>Ready.</p>' })))
     await h.openStore()
     h.userDataDir = await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-userdata-'))
     h.settings = await SettingsStore.load(join(h.userDataDir, SETTINGS_FILE))
@@ -151,6 +161,7 @@ export class Harness implements HarnessAppHost {
     await this.browser?.close().catch(() => {})
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()))
     await this.store?.close().catch(() => {})
+    await this.importPool?.close()
     // The folder the harness made, even when a test switched to another notebook since.
     if (this.ownsDir) await rm(this.ownedDir, { recursive: true, force: true })
     if (this.exportsDir) await rm(this.exportsDir, { recursive: true, force: true })
@@ -175,7 +186,7 @@ export class Harness implements HarnessAppHost {
 
   private async openStore(): Promise<void> {
     this.store = await NotebookStore.open(this.storeDir, { holder: 'the e2e harness' })
-    this.services = createServices(this.store)
+    this.services = createServices(this.store, undefined, { importer: this.importPool })
   }
 
   private async route(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {

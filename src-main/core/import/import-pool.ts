@@ -73,6 +73,11 @@ export class ImportPool implements Importer {
     return this.run({ kind: 'paste', ...input })
   }
 
+  /** Workers it runs at most. */
+  get capacity(): number {
+    return this.size
+  }
+
   /** Workers running now (tests and the benchmark look; nothing else needs to). */
   get workers(): number {
     return this.slots.size
