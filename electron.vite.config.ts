@@ -40,8 +40,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The search index is built and queried in a worker thread, which loads its own bundle beside main's.
-      lib: { entry: { index: resolve('src-main/main/index.ts'), 'search-worker': resolve('src-main/core/search/worker.ts') } },
+      // The search index and the importer's parsers run in worker threads, each loading its own bundle beside main's.
+      lib: {
+        entry: {
+          index: resolve('src-main/main/index.ts'),
+          'search-worker': resolve('src-main/core/search/worker.ts'),
+          'import-worker': resolve('src-main/core/import/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -31,6 +31,11 @@ export const SECTIONS: BenchSection[] = [
     run: async (ctx) => (await import('./views')).viewsBench(ctx),
   },
   {
+    name: 'import',
+    title: 'importing 100 saved news pages in a batch: worker pool beside the pipeline on main',
+    run: async (ctx) => (await import('./import')).importBench(ctx),
+  },
+  {
     name: 'export',
     title: 'exporting a 200-annotation brief',
     run: async (ctx) => (await import('./export')).runExportBench(ctx.out),

@@ -16,6 +16,7 @@ import { SidePane } from './ui/SidePane'
 import { usePanes } from './ui/usePanes'
 import { Kbd } from './ui/Kbd'
 import { useFileDrop } from './features/library/useFileDrop'
+import { useImportBatch } from './features/library/useImportBatch'
 import { NotebookSearchBox } from './features/search/NotebookSearchBox'
 import { setNavigator } from './features/search/navigate'
 import type { Jump } from './features/search/jump'
@@ -66,8 +67,9 @@ export function App() {
   const [registry, setRegistry] = useState<RegistryEntry[]>([])
   const [tags, setTags] = useState<string[]>([])
   const [selectedId, setSelectedId] = useState<string | null>(null)
+  const selectedIdRef = useRef(selectedId)
+  selectedIdRef.current = selectedId
   const [creating, setCreating] = useState(false)
-  const [importReport, setImportReport] = useState<ImportResult[] | null>(null)
   const panes = usePanes()
   const searchRef = useRef<HTMLInputElement>(null)
   const notebookSearchRef = useRef<HTMLInputElement>(null)
@@ -146,18 +148,22 @@ export function App() {
     return () => setNavigator(null)
   }, [openAt])
 
-  const runImport = useCallback(async (work: () => Promise<ImportResult[]>) => {
-    try {
-      const results = await withProgress('Importing…', work)
-      if (results.length === 0) return // the analyst cancelled the dialog
-      setImportReport(results)
+  // Articles join the library as their files land; the list is read again once the batch is done.
+  const imports = useImportBatch(
+    useCallback((arrived: ArticleMeta[]) => setArticles((list) => (list ? [...arrived.filter((a) => !list.some((x) => x.id === a.id)), ...list] : list)), []),
+  )
+  const runImport = useCallback(
+    async (work: () => Promise<ImportResult[]>) => {
+      const before = selectedIdRef.current
+      const results = await imports.run(work)
+      if (!results) return
       await refreshArticles()
-      const first = results.find((r) => r.status === 'imported')?.article
-      if (first) open(first.id)
-    } catch (err) {
-      setImportReport([{ name: 'Import', status: 'failed', reason: userMessage(err) }])
-    }
-  }, [refreshArticles, open])
+      // Open what was imported when it is one article or nothing was open; never pull the analyst out of an article they were in.
+      const added = results.filter((r) => r.status === 'imported')
+      if (added[0]?.article && (added.length === 1 || before === null)) open(added[0].article.id)
+    },
+    [imports.run, refreshArticles, open],
+  )
 
   useOpenedFiles((results) => void runImport(async () => results))
   const { handle: runShellCommand, overlays } = useAppShell((command) => {
@@ -276,11 +282,11 @@ export function App() {
             loadError={loadError}
             selectedId={creating ? null : selectedId}
             searchRef={searchRef}
-            importReport={importReport}
+            importBatch={imports.batch}
             onSelect={open}
             onNew={() => run('new-article')}
             onImport={() => run('import')}
-            onDismissReport={() => setImportReport(null)}
+            onDismissReport={imports.dismiss}
           />
           <ViewNav
             current={view?.kind ?? null}
@@ -321,6 +327,7 @@ export function App() {
               <div className="article-scroll">
                 <NewArticleForm
                   onCancel={() => setCreating(false)}
+                  onOpenExisting={open}
                   onCreated={(meta) => {
                     setArticles((list) => [meta, ...(list ?? [])])
                     open(meta.id)

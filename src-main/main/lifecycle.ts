@@ -157,6 +157,7 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
       restoreBackup: (id) => current().restore(id),
     },
     ...exportShellDeps(() => win, (progress) => void send('onExportProgress', progress)),
+    importProgress: (progress) => void send('onImportProgress', progress),
     ...appShellDeps({ window: () => win, session: current, settings, documentsDir: app.getPath('documents'), defaultDir, refreshMenu, takeOpenedFiles: () => openedResults.splice(0) }),
   })
 

@@ -8,7 +8,7 @@ import { basename } from 'node:path'
 import type { NotebookStore } from '../core/store/notebook-store'
 import { notebookLayout } from '../core/store/layout'
 import type { FsOps } from '../core/store/fs-ops'
-import { createServices, type Services } from '../core/services/notebook-services'
+import { createServices, type Services, type ServicesOptions } from '../core/services/notebook-services'
 import { openProtection } from '../core/crypto/protection'
 import type { FileCipher } from '../core/crypto/envelope'
 import { UserError } from '../core/errors'
@@ -52,6 +52,7 @@ export function lockedNotebook(
   dir: string,
   openStore: (fs: FsOps) => Promise<NotebookStore>,
   startDurability: (services: Services, options: DurabilityOptions) => Promise<DurabilitySession | null> = async () => null,
+  servicesOptions: ServicesOptions = {},
 ): LockableNotebook {
   const standIn = standIns(dir)
   let cipher: FileCipher | null = null
@@ -65,7 +66,7 @@ export function lockedNotebook(
   let fs: FsOps | null = null
   const open = async (through: FsOps, options: DurabilityOptions = {}) => {
     const store = await openStore(through)
-    const services = createServices(store)
+    const services = createServices(store, undefined, servicesOptions)
     notebook.durability = await startDurability(services, options)
     notebook.store = store
     notebook.services = services

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { NotebookStore, type StoreStatus } from '../core/store/notebook-store'
 import { notebookLayout } from '../core/store/layout'
-import { createServices, type Services } from '../core/services/notebook-services'
+import { createServices, type Services, type ServicesOptions } from '../core/services/notebook-services'
 import { seedSample, type SampleArticle } from '../core/services/sample'
 import type { DurabilityOptions, DurabilitySession } from '../core/recovery/durability-session'
 import { startNotebookDurability } from './notebook-durability'
@@ -28,18 +28,19 @@ export interface OpenedNotebook {
 export async function openAppNotebook(
   dir: string,
   onStatus: (status: StoreStatus) => void,
-  options: { seedSample?: boolean; durability?: DurabilityOptions } = {},
+  options: { seedSample?: boolean; durability?: DurabilityOptions; services?: ServicesOptions } = {},
 ): Promise<OpenedNotebook> {
   if (await isProtected(dir)) {
     return lockedNotebook(
       dir,
       (fs) => NotebookStore.open(dir, { holder: 'Intel Notebook app', onStatus, fs }),
       (services, more) => startNotebookDurability(services, { ...options.durability, ...more }),
+      options.services,
     )
   }
   const created = !existsSync(notebookLayout(dir).index)
   const store = await NotebookStore.open(dir, { holder: 'Intel Notebook app', onStatus })
-  const services = createServices(store)
+  const services = createServices(store, undefined, options.services)
   // A notebook the analyst makes with File > New Notebook starts empty; its empty state says how to fill it.
   if (created && options.seedSample !== false && store.isEmpty && !store.readOnly) {
     try {

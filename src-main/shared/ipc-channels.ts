@@ -14,6 +14,7 @@ export const channels = {
   deleteArticle: 'articles:delete',
   importFromDialog: 'articles:import-dialog',
   importDropped: 'articles:import-dropped',
+  findPastedDuplicate: 'articles:find-pasted-duplicate',
   createAnnotation: 'annotations:create',
   updateAnnotation: 'annotations:update',
   deleteAnnotation: 'annotations:delete',
@@ -73,6 +74,7 @@ export const events = {
   onStoreStatus: 'event:store-status',
   onFlushRequest: 'event:flush-request',
   onExportProgress: 'event:export-progress',
+  onImportProgress: 'event:import-progress',
   onFilesOpened: 'event:files-opened',
   onProtectionProgress: 'event:protection-progress',
 } as const

@@ -92,6 +92,12 @@ export const contract = {
       .strict(),
   },
 
+  /** The article a paste for "New article" would repeat, found by the SHA-256 it would be stored under; null when it is new. */
+  findPastedDuplicate: {
+    channel: channels.findPastedDuplicate,
+    input: z.object({ html: z.string().max(MAX_IMPORT_BYTES).optional(), text: z.string().max(MAX_IMPORT_BYTES).optional() }).strict(),
+  },
+
   createAnnotation: {
     channel: channels.createAnnotation,
     /** The document as it stands with the new mark in it, so the record and its mark land in one write. */
@@ -290,6 +296,13 @@ export interface ImportResult {
   reason?: string
 }
 
+/** How far an import batch has got: after each file, its result (a notebook export gives one per article in it). */
+export interface ImportProgress {
+  done: number
+  total: number
+  results: ImportResult[]
+}
+
 export interface SavedBody {
   annotations: Annotation[]
   savedAt: string
@@ -306,6 +319,7 @@ export interface Outputs {
   deleteArticle: { deleted: true }
   importFromDialog: ImportResult[]
   importDropped: ImportResult[]
+  findPastedDuplicate: ArticleMeta | null
   createAnnotation: Annotation
   updateAnnotation: Annotation
   deleteAnnotation: SavedBody
@@ -381,6 +395,7 @@ export interface EventPayloads {
   onStoreStatus: StoreStatusEvent
   onFlushRequest: Record<string, never>
   onExportProgress: ExportProgress
+  onImportProgress: ImportProgress
   /** Files the OS asked the app to open were imported; the window takes the results with takeOpenedFiles. */
   onFilesOpened: Record<string, never>
   /** How far protecting, changing the passphrase or removing it has got, in files of the notebook's folder. */

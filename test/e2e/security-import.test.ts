@@ -32,7 +32,7 @@ describe('imported files', () => {
     h.pendingImportFiles = files.map(({ fixture: f, name }) => ({ name, bytes: new TextEncoder().encode(f.html) }))
     await page.getByRole('button', { name: /Import/ }).click()
     const report = page.getByRole('status', { name: 'Import result' })
-    await expect.poll(() => report.textContent()).toContain(`Imported ${files.length} of ${files.length}`)
+    await expect.poll(() => report.textContent(), { timeout: 60_000 }).toContain(`Imported ${files.length} of ${files.length}`)
     const names = await report.locator('.import-name').allTextContents()
     expect(names).toEqual(files.map((f) => f.name))
     expect(await renderedProblems(report)).toEqual([])

@@ -8,8 +8,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
-import { contract, events, type ExportProgress, type ImportResult } from '../../src-main/shared/ipc-contract'
+import { contract, events, type ExportProgress, type ImportProgress, type ImportResult } from '../../src-main/shared/ipc-contract'
 import { chromiumPdfRenderer } from '../../src-main/core/export/pdf-chromium'
 import { createHandlers, type HandlerTable } from '../../src-main/main/ipc/handlers'
 import type { NotebookStore } from '../../src-main/core/store/notebook-store'
@@ -17,6 +18,7 @@ import type { Services } from '../../src-main/core/services/notebook-services'
 import { openAppNotebook, type OpenedNotebook } from '../../src-main/main/notebook'
 import { notebookProtection, type NotebookProtection } from '../../src-main/main/notebook-protection'
 import type { KdfParams } from '../../src-main/core/crypto/key-file'
+import { ImportPool } from '../../src-main/core/import/import-pool'
 import { isUserError } from '../../src-main/core/errors'
 import { CHROMIUM_PATH, launchChromium } from './chromium'
 import { decodeWire, encodeWire } from './wire'
@@ -31,6 +33,8 @@ import { SettingsStore, SETTINGS_FILE } from '../../src-main/main/settings'
 import type { WindowActionId } from '../../src-main/shared/commands'
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
+/** The import worker as electron-vite builds it beside main's bundle: the harness imports through the shipped worker. */
+export const IMPORT_WORKER = resolve(import.meta.dirname, '../../out/main/import-worker.js')
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -78,6 +82,8 @@ export class Harness implements HarnessAppHost {
   protectionProgress: Array<{ done: number; total: number }> = []
   /** Holds a protection change at a progress step until it resolves, so a test can look at the window meanwhile. */
   protectionGate: ((progress: { done: number; total: number }) => Promise<void>) | null = null
+  /** Every import progress event main sent, in order; each also goes to the open pages as main sends it to its window. */
+  importProgress: ImportProgress[] = []
   /** The app's settings file (view state, theme), in a temporary userData folder of its own. */
   settings!: SettingsStore
   userDataDir = ''
@@ -88,6 +94,8 @@ export class Harness implements HarnessAppHost {
   windowActions: WindowActionId[] = []
   openedFiles: ImportResult[] = []
   shownNotebookFolder = 0
+  /** The import workers, started and loaded before the page opens, as a long-running app would have them. */
+  importPool!: ImportPool
   private exportsDir = ''
   private server!: Server
   private handlers!: HandlerTable
@@ -95,18 +103,22 @@ export class Harness implements HarnessAppHost {
   private ownedDir = ''
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
-    if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the e2e tests.')
+    if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(IMPORT_WORKER)) throw new Error('out/ is incomplete: run `npm run build` before the e2e tests.')
     const h = new Harness()
     h.ownsDir = !options.storeDir
     h.storeDir = options.storeDir ?? (await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-')))
     h.ownedDir = h.storeDir
+    // Workers that never retire while the harness runs: tests poll with short timeouts, and a worker loading its
+    // parsers would make the first import of each test wait on that instead of on the import itself.
+    h.importPool = new ImportPool({ workerUrl: pathToFileURL(IMPORT_WORKER), idleMs: 2 ** 31 - 1 })
+    await Promise.all(Array.from({ length: h.importPool.capacity }, () => h.importPool.importPasted({ title: 'Warm-up', html: '<p>Ready.</p>' })))
     await h.openStore({ seed: options.seed })
     h.userDataDir = await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-userdata-'))
     h.settings = await SettingsStore.load(join(h.userDataDir, SETTINGS_FILE))
     h.protection = notebookProtection({
       dir: () => h.storeDir,
       notebook: () => h.notebook,
-      open: (dir) => openAppNotebook(dir, () => {}, { seedSample: false }),
+      open: (dir) => openAppNotebook(dir, () => {}, { seedSample: false, services: { importer: h.importPool } }),
       adopt: (notebook) => void (h.notebook = notebook),
       prepareToLeave: async () => {
         await flushPages(h)
@@ -142,6 +154,10 @@ export class Harness implements HarnessAppHost {
       showInFolder: (path) => void h.shownInFolder.push(path),
       printToPdf: chromiumPdfRenderer(CHROMIUM_PATH),
       exportProgress: (p) => void h.exportProgress.push(p),
+      importProgress: (p) => {
+        h.importProgress.push(p)
+        for (const page of h.pages) if (!page.isClosed()) void h.emit(page, 'onImportProgress', p).catch(() => {})
+      },
       ...harnessAppShell(h),
       lock: h.protection,
       durability: {
@@ -242,6 +258,7 @@ export class Harness implements HarnessAppHost {
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()))
     this.protection?.stop()
     await this.closeNotebook().catch(() => {})
+    await this.importPool?.close()
     // The folder the harness made, even when a test switched to another notebook since.
     if (this.ownsDir) await rm(this.ownedDir, { recursive: true, force: true })
     if (this.exportsDir) await rm(this.exportsDir, { recursive: true, force: true })
@@ -265,7 +282,11 @@ export class Harness implements HarnessAppHost {
 
   /** Opens the notebook as main does (openAppNotebook): the sample goes in before the launch snapshot, so the snapshot holds it. */
   private async openStore({ seed = false, restored = false } = {}): Promise<void> {
-    this.notebook = await openAppNotebook(this.storeDir, () => {}, { seedSample: seed, durability: { launchSnapshot: !restored } })
+    this.notebook = await openAppNotebook(this.storeDir, () => {}, {
+      seedSample: seed,
+      durability: { launchSnapshot: !restored },
+      services: { importer: this.importPool },
+    })
   }
 
   private async route(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {

@@ -26,6 +26,7 @@ import type { ExportDocument } from '../../src-main/core/export/model'
 import { chromiumPdfRenderer } from '../../src-main/core/export/pdf-chromium'
 import { CHROMIUM_PATH, hasChromium } from '../helpers/chromium'
 import { ARTICLE_SENTENCE, FIXTURES, HOSTILE_FILE_NAMES, HOSTILE_TITLES, docProblems, htmlProblems, isSafeHref } from './corpus'
+import { sharedImportPool } from '../../src-main/core/import/import-pool'
 
 let dir = ''
 let store: NotebookStore
@@ -111,7 +112,7 @@ describe.each(['the whole notebook', 'the brief', 'one hostile article'])('expor
     expect(policy).not.toMatch(/script-src|unsafe-inline|unsafe-eval|\*/)
     expect(document.head.firstElementChild?.getAttribute('charset')).toBe('utf-8')
     expect(document.querySelectorAll('title')).toHaveLength(1)
-    const collected = await collectExport({ store, now: () => new Date().toISOString() }, target())
+    const collected = await collectExport({ store, now: () => new Date().toISOString(), importer: sharedImportPool() }, target())
     expect(document.title).toBe(collected.kind === 'brief' ? collected.brief.title : collected.title)
     expect(parsedProblems(document)).toEqual([])
     expect(document.body.textContent).toContain(ARTICLE_SENTENCE)
@@ -216,7 +217,7 @@ function isSafeFileName(name: string): boolean {
 
 describe('export file names', () => {
   it.each([...HOSTILE_TITLES, ...HOSTILE_FILE_NAMES, '..', '.', '-', '', '   ', 'CON', 'nul.txt', '\u202Eexe.txt', 'a/../../b'])('from the title %j are safe in every format', async (title) => {
-    const base = await collectExport({ store, now: () => new Date().toISOString() }, { kind: 'all' })
+    const base = await collectExport({ store, now: () => new Date().toISOString(), importer: sharedImportPool() }, { kind: 'all' })
     for (const format of EXPORT_FORMATS) {
       const name = exportFileName({ ...base, title } as ExportDocument, format)
       expect(isSafeFileName(name), `${format}: ${JSON.stringify(name)}`).toBe(true)
@@ -232,7 +233,7 @@ describe('export escaping, as a property', () => {
     .map(([a, m, b]) => `${a}${m}${b}`.trim() || `<${MARK}>`)
 
   it('no format emits an unescaped `<` that came from content, whatever field it is in', async () => {
-    const base = await collectExport({ store, now: () => new Date().toISOString() }, { kind: 'brief', id: briefId })
+    const base = await collectExport({ store, now: () => new Date().toISOString(), importer: sharedImportPool() }, { kind: 'brief', id: briefId })
     if (base.kind !== 'brief') throw new Error('expected a brief')
     await fc.assert(
       fc.asyncProperty(fc.array(hostileText, { minLength: 8, maxLength: 8 }), async ([title, caveat, bluf, outlet, tag, sourceName, articleTitle, quote]) => {

@@ -60,6 +60,7 @@ beforeAll(async () => {
     showInFolder: vi.fn(),
     printToPdf: vi.fn(async () => new Uint8Array()),
     exportProgress: vi.fn(),
+    importProgress: vi.fn(),
     ...appShellMocks(),
   }
   table = createHandlers(() => services, shell as unknown as ShellDeps)

@@ -24,6 +24,7 @@ function spyShell(answer: boolean) {
     showInFolder: vi.fn(),
     printToPdf: vi.fn(async () => new Uint8Array()),
     exportProgress: vi.fn(),
+    importProgress: vi.fn(),
   }
   const table = createHandlers(() => ({}) as Services, shell as unknown as ShellDeps)
   return { shell, log, open: (url: string) => table.openExternal({ url }) }

@@ -28,6 +28,7 @@ function handlers(services: Services): HandlerTable {
     showInFolder: () => {},
     printToPdf: refuse,
     exportProgress: () => {},
+    importProgress: () => {},
     ...appShellMocks(),
   } as Parameters<typeof createHandlers>[1])
 }

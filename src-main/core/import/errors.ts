@@ -11,6 +11,10 @@ export type ImportErrorCode =
   | 'no-article'
   | 'corrupt-docx'
   | 'unreadable'
+  /** The importer gave up on it: parsing took too long. */
+  | 'timed-out'
+  /** The importer's worker died on it (out of memory, or a fault in a parser). */
+  | 'importer-stopped'
 
 /** The only error the importers let out: one sentence for people saying what went wrong, with which file, and what to do. */
 export class ImportError extends Error {

@@ -3,7 +3,7 @@ import type { SearchQuery, SearchResponse } from '../../shared/model/search'
 import type { NotebookStore } from '../store/notebook-store'
 import { UserError } from '../errors'
 import type { FromWorker, ToWorker } from './protocol'
-import { spawnWorker } from './spawn-worker'
+import { spawnWorker } from '../workers/spawn-worker'
 
 /** Edits arrive per autosave; waiting this long after the last one re-indexes an article once per pause in typing. */
 const UPDATE_DELAY_MS = 300

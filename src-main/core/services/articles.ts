@@ -2,22 +2,17 @@ import { ArticleFieldsSchema, EMPTY_FIELDS, type ArticleFields, type ArticleMeta
 import type { Annotation, AnnotationKind } from '../../shared/model/annotation'
 import { newId } from '../../shared/model/ids'
 import { SCHEMA_VERSION, type DocJson } from '../../shared/model/notebook'
-import type { ArticleView, ImportResult } from '../../shared/ipc-contract'
+import type { ArticleView, ImportProgress, ImportResult } from '../../shared/ipc-contract'
 import { docFromJson } from '../../shared/schema/annotate-doc'
 import { cleanDocJson } from '../../shared/schema/clean-doc'
 import { ImportError } from '../import/errors'
+import type { ImportedArticle } from '../import/import-file'
 import { sha256Hex } from '../import/hash'
 import { sanitizeHtml, sanitizeStoredHtml } from '../import/sanitize'
 import { UserError } from '../errors'
 import type { ServiceContext } from './context'
 import { reconcileBody } from './reconcile'
 import { importNotebookJson, isNotebookJson } from '../export/import-notebook'
-
-/**
- * The import pipeline (Readability, mammoth, markdown-it, tiptap's HTML parser on happy-dom) is loaded on the first
- * import rather than with main's bundle, so the window appears without waiting for parsers it may not need.
- */
-const importer = () => import('../import/import-file')
 
 export function listArticles(ctx: ServiceContext): ArticleMeta[] {
   return [...ctx.store.index.articles].sort(byNewest)
@@ -88,55 +83,105 @@ export async function addArticle(ctx: ServiceContext, input: NewArticle): Promis
   return meta
 }
 
-export async function createArticle(ctx: ServiceContext, input: { title: string; html?: string; text?: string }): Promise<ArticleMeta> {
-  const { importPasted } = await importer()
-  const imported = wrapImport(() => importPasted(input))
-  const bytes = new TextEncoder().encode(input.html ?? input.text ?? '')
+export async function createArticle(ctx: ServiceContext, input: PastedInput): Promise<ArticleMeta> {
+  const imported = await ctx.importer.importPasted(input).catch(asUserError)
   return addArticle(ctx, {
     fields: { ...imported.fields, title: input.title.trim() },
     doc: imported.doc,
-    bytes,
+    bytes: pastedBytes(input),
     provenance: { origin: 'paste', name: 'Pasted text', mediaType: input.html ? 'text/html' : 'text/plain' },
   })
 }
 
-export async function importFiles(ctx: ServiceContext, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Promise<ImportResult[]> {
+type PastedInput = { title: string; html?: string; text?: string }
+
+/** What a paste keeps as its original: the HTML as the window sent it, else the text. Its hash finds a repeated paste. */
+function pastedBytes(input: Omit<PastedInput, 'title'>): Uint8Array {
+  return new TextEncoder().encode(input.html ?? input.text ?? '')
+}
+
+/** The article already holding exactly these bytes, or null. */
+export function articleWithHash(ctx: ServiceContext, sha256: string): ArticleMeta | null {
+  return ctx.store.index.articles.find((a) => a.provenance.sha256 === sha256) ?? null
+}
+
+/** The article a paste would repeat, so "New article" can offer to open it instead of adding a copy. */
+export function findPastedDuplicate(ctx: ServiceContext, input: Omit<PastedInput, 'title'>): ArticleMeta | null {
+  return articleWithHash(ctx, sha256Hex(pastedBytes(input)))
+}
+
+/**
+ * Imports a batch. Parsing runs in the importer's workers, several files at once; each result is added to the
+ * store (through its one write queue) and reported in the order the files were given, as soon as it and every file
+ * before it are done. A file repeating an earlier one, in the notebook or in the same batch, is a duplicate of it.
+ */
+export async function importFiles(
+  ctx: ServiceContext,
+  files: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportResult[]> {
+  const hashes = files.map((f) => (isNotebookJson(f.name) ? null : sha256Hex(f.bytes)))
+  // One parse per distinct content: a file repeating an earlier one of the batch shares its outcome.
+  const parses = new Map<string, Promise<Settled<ImportedArticle>>>()
+  const parse = (file: { name: string; bytes: Uint8Array }, sha256: string) => {
+    let p = parses.get(sha256)
+    if (!p) parses.set(sha256, (p = settle(ctx.importer.importFile(file))))
+    return p
+  }
+  // Started together so the workers stay busy; each outcome is read in its turn.
+  files.forEach((file, i) => {
+    const sha256 = hashes[i]
+    if (sha256 && !articleWithHash(ctx, sha256)) void parse(file, sha256)
+  })
+
   const results: ImportResult[] = []
-  for (const file of files) {
-    if (isNotebookJson(file.name)) {
-      results.push(...(await importNotebookJson(ctx, file)))
-      continue
-    }
-    try {
-      const sha256 = sha256Hex(file.bytes)
-      const existing = ctx.store.index.articles.find((a) => a.provenance.sha256 === sha256)
-      if (existing) {
-        results.push({ name: file.name, status: 'duplicate', article: existing })
-        continue
-      }
-      const imported = await (await importer()).importFile(file)
-      const article = await addArticle(ctx, {
-        fields: imported.fields,
-        doc: imported.doc,
-        bytes: file.bytes,
-        provenance: { origin: 'file', name: file.name, mediaType: imported.mediaType },
-      })
-      results.push({ name: file.name, status: 'imported', article })
-    } catch (err) {
-      if (err instanceof ImportError || err instanceof UserError) results.push({ name: file.name, status: 'failed', reason: err.message })
-      else throw err
-    }
+  const total = files.length
+  for (const [i, file] of files.entries()) {
+    const sha256 = hashes[i]!
+    const batch = sha256 === null ? await importNotebookJson(ctx, file) : [await importOne(ctx, file, sha256, () => parse(file, sha256))]
+    results.push(...batch)
+    onProgress?.({ done: i + 1, total, results: batch })
   }
   return results
 }
 
-function wrapImport<T>(fn: () => T): T {
+async function importOne(
+  ctx: ServiceContext,
+  file: { name: string; bytes: Uint8Array },
+  sha256: string,
+  parsed: () => Promise<Settled<ImportedArticle>>,
+): Promise<ImportResult> {
   try {
-    return fn()
+    // Looked up now, not when the batch began: an earlier file of the batch may have just added it.
+    const existing = articleWithHash(ctx, sha256)
+    if (existing) return { name: file.name, status: 'duplicate', article: existing }
+    const outcome = await parsed()
+    if (!outcome.ok) throw outcome.error
+    const article = await addArticle(ctx, {
+      fields: outcome.value.fields,
+      doc: outcome.value.doc,
+      bytes: file.bytes,
+      provenance: { origin: 'file', name: file.name, mediaType: outcome.value.mediaType },
+    })
+    return { name: file.name, status: 'imported', article }
   } catch (err) {
-    if (err instanceof ImportError) throw new UserError(err.message)
+    if (err instanceof ImportError || err instanceof UserError) return { name: file.name, status: 'failed', reason: err.message }
     throw err
   }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  )
+}
+
+function asUserError(err: unknown): never {
+  if (err instanceof ImportError) throw new UserError(err.message)
+  throw err
 }
 
 export async function updateArticleFields(ctx: ServiceContext, id: string, fields: Partial<ArticleFields>): Promise<ArticleMeta> {

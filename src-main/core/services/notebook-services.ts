@@ -6,6 +6,7 @@ import * as annotations from './annotations'
 import * as registry from './registry'
 import * as links from './links'
 import { SearchService } from '../search/search-service'
+import { sharedImportPool, type Importer } from '../import/import-pool'
 import { trackWrites } from '../search/track-writes'
 import { viewServices } from './notebook-views'
 import * as briefs from './briefs'
@@ -18,8 +19,13 @@ const exportService = () => import('../export/service')
  * The operations the contract names, over one open notebook. Main's handler table, the CLI and the e2e harness
  * all call these, so the app, the command line and the tests exercise one implementation.
  */
-export function createServices(store: NotebookStore, now: () => string = systemClock) {
-  const ctx: ServiceContext = { store, now }
+/** The importer is the process's shared worker pool unless one is given (the e2e harness keeps its own warm). */
+export interface ServicesOptions {
+  importer?: Importer
+}
+
+export function createServices(store: NotebookStore, now: () => string = systemClock, options: ServicesOptions = {}) {
+  const ctx: ServiceContext = { store, now, importer: options.importer ?? sharedImportPool() }
   const search = new SearchService(store)
   return trackWrites({
     store,
@@ -33,7 +39,8 @@ export function createServices(store: NotebookStore, now: () => string = systemC
     listArticles: () => articles.listArticles(ctx),
     getArticle: (id: string) => articles.getArticle(ctx, id),
     createArticle: (input: Parameters<typeof articles.createArticle>[1]) => articles.createArticle(ctx, input),
-    importFiles: (files: Parameters<typeof articles.importFiles>[1]) => articles.importFiles(ctx, files),
+    importFiles: (files: Parameters<typeof articles.importFiles>[1], onProgress?: Parameters<typeof articles.importFiles>[2]) => articles.importFiles(ctx, files, onProgress),
+    findPastedDuplicate: (input: Parameters<typeof articles.findPastedDuplicate>[1]) => articles.findPastedDuplicate(ctx, input),
     updateArticleFields: (id: string, fields: Parameters<typeof articles.updateArticleFields>[2]) => articles.updateArticleFields(ctx, id, fields),
     saveArticleBody: (id: string, doc: Parameters<typeof articles.saveArticleBody>[2]) => articles.saveArticleBody(ctx, id, doc),
     saveArticleNotes: (id: string, notes: string) => articles.saveArticleNotes(ctx, id, notes),

@@ -5,7 +5,7 @@
  * The sender-origin check lives in register.ts, where the Electron event is.
  */
 import type { ZodError } from 'zod'
-import { contract, type Api, type ExportProgress, type Input, type Method, type Outputs } from '../../shared/ipc-contract'
+import { contract, type Api, type ExportProgress, type ImportProgress, type Input, type Method, type Outputs } from '../../shared/ipc-contract'
 import { isUserError, UserError } from '../../core/errors'
 import type { Services } from '../../core/services/notebook-services'
 import { appShellHandlers, type AppShellDeps } from './app-shell'
@@ -35,6 +35,8 @@ export interface ShellDeps extends AppShellDeps {
   printToPdf(html: string): Promise<Uint8Array>
   /** Tells the window how far a long export has got. */
   exportProgress(progress: ExportProgress): void
+  /** Tells the window how far an import batch has got, with each file's result as it lands. */
+  importProgress(progress: ImportProgress): void
 }
 
 export type HandlerTable = { [M in Method]: (payload: unknown) => Promise<Outputs[M]> }
@@ -66,9 +68,10 @@ export function createHandlers(services: () => Services, shell: ShellDeps): Hand
     },
     importFromDialog: async () => {
       const files = await shell.pickImportFiles()
-      return files.length ? services().importFiles(files) : []
+      return files.length ? services().importFiles(files, shell.importProgress) : []
     },
-    importDropped: ({ files }) => services().importFiles(files),
+    importDropped: ({ files }) => services().importFiles(files, shell.importProgress),
+    findPastedDuplicate: async (input) => services().findPastedDuplicate(input),
     // A tag carries the body as the editor has it, so it settles the journaled body as a save does.
     createAnnotation: async ({ rev, ...input }) => {
       const record = await services().createAnnotation({ ...input, doc: cleanDocJson(input.doc) })

@@ -2,7 +2,7 @@ import { memo, useState, type KeyboardEvent } from 'react'
 import type { ArticleFields, ArticleMeta } from '../../../src-main/shared/model/article'
 import { api } from '../../api/client'
 import { userMessage } from '../../api/errors'
-import { displayDate } from '../library/library-model'
+import { ArticleInfo } from './ArticleInfo'
 import { saveStatus } from '../status/save-status'
 
 type EditableField = 'title' | 'outlet' | 'byline' | 'publishedAt' | 'url'
@@ -38,7 +38,6 @@ export const ArticleHeader = memo(function ArticleHeader({ meta, readOnly, onSav
     }
   }
 
-  const origin = meta.provenance
   return (
     <header className="article-header">
       <Field field="title" label="Title" value={meta.title} readOnly={readOnly} onSave={save} className="article-title" />
@@ -53,10 +52,7 @@ export const ArticleHeader = memo(function ArticleHeader({ meta, readOnly, onSav
           </button>
         )}
       </div>
-      <p className="provenance muted">
-        {origin.origin === 'file' ? `Imported from ${origin.name}` : origin.origin === 'url' ? `Saved from ${origin.name}` : origin.origin === 'sample' ? 'Sample article, added' : 'Pasted'}{' '}
-        on {displayDate(origin.importedAt)}
-      </p>
+      <ArticleInfo meta={meta} />
       {error && (
         <p className="error" role="alert">
           {error}

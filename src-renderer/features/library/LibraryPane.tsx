@@ -1,9 +1,8 @@
 import { memo, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { ArticleMeta } from '../../../src-main/shared/model/article'
-import type { ImportResult } from '../../../src-main/shared/ipc-contract'
 import { Kbd } from '../../ui/Kbd'
 import { articleDate, displayDate, filterArticles, newestFirst } from './library-model'
-import { ImportReport } from './ImportReport'
+import { ImportReport, type ImportBatchView } from './ImportReport'
 import { renderCounts } from '../../perf-counters'
 
 interface LibraryPaneProps {
@@ -11,7 +10,7 @@ interface LibraryPaneProps {
   loadError: string | null
   selectedId: string | null
   searchRef: RefObject<HTMLInputElement | null>
-  importReport: ImportResult[] | null
+  importBatch: ImportBatchView | null
   onSelect: (id: string) => void
   onNew: () => void
   onImport: () => void
@@ -20,7 +19,7 @@ interface LibraryPaneProps {
 
 /** The library: every article by title, outlet and date, newest first, filtered as the analyst types. */
 export const LibraryPane = memo(function LibraryPane(props: LibraryPaneProps) {
-  const { articles, loadError, selectedId, searchRef, importReport, onSelect, onNew, onImport, onDismissReport } = props
+  const { articles, loadError, selectedId, searchRef, importBatch, onSelect, onNew, onImport, onDismissReport } = props
   renderCounts.library++
   const [query, setQuery] = useState('')
   const listRef = useRef<HTMLUListElement>(null)
@@ -68,7 +67,7 @@ export const LibraryPane = memo(function LibraryPane(props: LibraryPaneProps) {
           }}
         />
       </div>
-      {importReport && <ImportReport results={importReport} onOpen={onSelect} onDismiss={onDismissReport} />}
+      {importBatch && <ImportReport batch={importBatch} onOpen={onSelect} onDismiss={onDismissReport} />}
       {loadError && (
         <p className="error" role="alert">
           {loadError}

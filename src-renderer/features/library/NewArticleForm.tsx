@@ -11,9 +11,11 @@ import { isMac } from '../../ui/platform'
  * HTML keeps its headings, lists, emphasis and links (and nothing the schema cannot hold); if nothing pasted carried
  * HTML, plain text is sent and main splits it into paragraphs. On an error the input stays as it was.
  */
-export function NewArticleForm({ onCreated, onCancel }: { onCreated: (a: ArticleMeta) => void; onCancel: () => void }) {
+export function NewArticleForm({ onCreated, onCancel, onOpenExisting }: { onCreated: (a: ArticleMeta) => void; onCancel: () => void; onOpenExisting: (id: string) => void }) {
   const [title, setTitle] = useState('')
   const [error, setError] = useState<string | null>(null)
+  // The article this very paste is already in; the analyst opens it or adds the paste anyway.
+  const [duplicate, setDuplicate] = useState<ArticleMeta | null>(null)
   const [busy, setBusy] = useState(false)
   const hadHtml = useRef(false)
   const titleRef = useRef<HTMLInputElement>(null)
@@ -23,6 +25,7 @@ export function NewArticleForm({ onCreated, onCancel }: { onCreated: (a: Article
     injectCSS: false,
     enableContentCheck: true,
     shouldRerenderOnTransaction: false,
+    onUpdate: () => setDuplicate(null),
     editorProps: {
       attributes: { 'aria-label': 'Article text', role: 'textbox', 'aria-multiline': 'true', class: 'rich-text paste-area' },
       handlePaste: (_view, event) => {
@@ -34,7 +37,7 @@ export function NewArticleForm({ onCreated, onCancel }: { onCreated: (a: Article
 
   useEffect(() => titleRef.current?.focus(), [])
 
-  const submit = async (e?: FormEvent) => {
+  const submit = async (e?: FormEvent, addAnyway = false) => {
     e?.preventDefault()
     if (busy) return
     const trimmed = title.trim()
@@ -51,8 +54,16 @@ export function NewArticleForm({ onCreated, onCancel }: { onCreated: (a: Article
     setBusy(true)
     setError(null)
     try {
-      const input = hadHtml.current ? { title: trimmed, html: editor.getHTML() } : { title: trimmed, text: editor.getText({ blockSeparator: '\n\n' }) }
-      onCreated(await api().createArticle(input))
+      const content = hadHtml.current ? { html: editor.getHTML() } : { text: editor.getText({ blockSeparator: '\n\n' }) }
+      if (!addAnyway) {
+        const existing = await api().findPastedDuplicate(content)
+        if (existing) {
+          setDuplicate(existing)
+          return
+        }
+      }
+      setDuplicate(null)
+      onCreated(await api().createArticle({ title: trimmed, ...content }))
     } catch (err) {
       setError(userMessage(err))
     } finally {
@@ -85,6 +96,21 @@ export function NewArticleForm({ onCreated, onCancel }: { onCreated: (a: Article
         <p className="error" role="alert">
           {error}
         </p>
+      )}
+      {duplicate && (
+        <div className="duplicate-notice" role="alert">
+          <p>
+            This text is already in the notebook as <strong>“{duplicate.title}”</strong>.
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button primary" onClick={() => onOpenExisting(duplicate.id)}>
+              Open existing
+            </button>
+            <button type="button" className="button" onClick={() => void submit(undefined, true)}>
+              Add anyway
+            </button>
+          </div>
+        </div>
       )}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={busy}>

@@ -16,6 +16,7 @@ function shell(savePath: string | null) {
     showInFolder: vi.fn((_path: string) => {}),
     printToPdf: vi.fn(async (_html: string) => new TextEncoder().encode('%PDF-')),
     exportProgress: vi.fn((_p: ExportProgress) => {}),
+    importProgress: vi.fn(),
     ...appShellMocks(),
   } satisfies ShellDeps
 }

@@ -4,7 +4,7 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { contract, events } from '../../../src-main/shared/ipc-contract'
+import { contract, events, type ImportResult } from '../../../src-main/shared/ipc-contract'
 import { notebookLayout } from '../../../src-main/core/store/layout'
 import { useTempDirs } from '../../helpers/temp-dir'
 import { app, BrowserWindow, dialog, invokeFrom, ipcMain, Menu, resetElectron, session, shell } from './stub-electron'
@@ -281,15 +281,20 @@ describe('menu commands', () => {
 })
 
 describe('importing', () => {
-  it('hands the files chosen in the native dialog to the import service as names and bytes', async () => {
+  it('hands the files chosen in the native dialog to the import service as names and bytes, and tells the window how far it got', async () => {
     const r = await launch(await tempDir())
     const dir = await tempDir()
     await writeFile(join(dir, 'brief.txt'), 'Ministry statement\nThe ministry denied the report on Monday.')
-    const importFiles = vi.spyOn(r.notebook.services, 'importFiles').mockResolvedValue([{ name: 'brief.txt', status: 'imported' }])
+    const importFiles = vi.spyOn(r.notebook.services, 'importFiles')
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [join(dir, 'brief.txt')] })
-    await expect(call('articles:import-dialog')).resolves.toEqual([{ name: 'brief.txt', status: 'imported' }])
-    expect(importFiles).toHaveBeenCalledExactlyOnceWith([{ name: 'brief.txt', bytes: new Uint8Array(Buffer.from('Ministry statement\nThe ministry denied the report on Monday.')) }])
+    const results = (await call('articles:import-dialog')) as ImportResult[]
+    expect(results).toMatchObject([{ name: 'brief.txt', status: 'imported', article: { title: 'Ministry statement' } }])
+    expect(importFiles).toHaveBeenCalledExactlyOnceWith(
+      [{ name: 'brief.txt', bytes: new Uint8Array(Buffer.from('Ministry statement\nThe ministry denied the report on Monday.')) }],
+      expect.any(Function),
+    )
     expect(dialog.showOpenDialog.mock.calls[0]![0]).toBe(theWindow())
+    expect(sent(events.onImportProgress)).toEqual([{ done: 1, total: 1, results }])
   })
 
   it('imports nothing when the dialog is cancelled', async () => {

@@ -32,6 +32,7 @@ function fakeShell() {
     showInFolder: vi.fn((_path: string) => {}),
     printToPdf: vi.fn(async (_html: string) => new Uint8Array()),
     exportProgress: vi.fn(),
+    importProgress: vi.fn(),
     ...appShellMocks(),
   } satisfies ShellDeps
 }
