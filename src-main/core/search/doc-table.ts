@@ -60,6 +60,20 @@ export class DocTable {
     return id
   }
 
+  /** Hands out ids up to `count` as dead rows, for restore to bring the live ones back. */
+  reserve(count: number): void {
+    while (this.article.length < count) this.grow()
+    this.article.fill(-1, 0, count)
+    this.length = count
+  }
+
+  restore(id: number, articleSlot: number, annIndex: number, hash: number): void {
+    this.article[id] = articleSlot
+    this.ann[id] = annIndex
+    this.hash[id] = hash
+    this.version[id] = -1
+  }
+
   /** Marks a document dead; returns false when it was already. */
   kill(id: number): boolean {
     if (id >= this.length || this.article[id] === -1) return false

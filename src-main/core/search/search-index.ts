@@ -4,7 +4,14 @@ import { EMPTY_FACETS, type SearchGroup, type SearchHit, type SearchQuery, type 
 import type { SearchAnnotation, SearchArticle } from './documents'
 import { filterTester, FacetCounter, hasAnnotationFacets, storeFacets } from './facets'
 import { DocTable, hashText, RELIABILITY, SOURCE } from './doc-table'
-import { encoder, literalOffsets, matchOffsets, parseQuery, snippetAround, SNIPPET_WIDTH, type ParsedQuery } from './terms'
+import { encoder, ENCODER_PROBE, literalOffsets, matchOffsets, parseQuery, snippetAround, SNIPPET_WIDTH, type ParsedQuery } from './terms'
+
+export interface IndexSnapshot {
+  flex: Array<[key: string, data: string]>
+  /** Document ids handed out so far, dead ones included: new documents are numbered from here. */
+  docCount: number
+  articles: Array<{ article: SearchArticle; doc: number; annotationDocs: number[]; hashes: number[] }>
+}
 
 interface Entry {
   slot: number
@@ -107,6 +114,41 @@ export class SearchIndex {
     this.byDate = null
   }
 
+  /**
+   * Everything the index holds, for the cache: FlexSearch's own export (its words) as chunks, then each article with
+   * its document ids and their hashes. Taken in one synchronous pass, so no update lands halfway through it.
+   */
+  snapshot(): IndexSnapshot {
+    const flex: Array<[string, string]> = []
+    void this.index.export((key: string, data: string) => void flex.push([key, data]))
+    const articles = [...this.entries.values()].map((e) => ({
+      article: e.article,
+      doc: e.articleDoc,
+      annotationDocs: [...e.annotationDocs],
+      hashes: [this.table.hash[e.articleDoc]!, ...[...e.annotationDocs].map((id) => this.table.hash[id]!)],
+    }))
+    return { flex, docCount: this.table.length, articles }
+  }
+
+  /** An index as a snapshot left it. The snapshot must be whole and consistent: the cache checks it before. */
+  static restore(snapshot: IndexSnapshot): SearchIndex {
+    const ix = new SearchIndex()
+    for (const [key, data] of snapshot.flex) ix.index.import(key, data)
+    ix.table.reserve(snapshot.docCount)
+    for (const { article, doc, annotationDocs, hashes } of snapshot.articles) {
+      const slot = ix.slots.length
+      ix.table.restore(doc, slot, -1, hashes[0]!)
+      annotationDocs.forEach((id, i) => ix.table.restore(id, slot, i, hashes[i + 1]!))
+      const entry: Entry = { slot, article, articleDoc: doc, annotationDocs: Int32Array.from(annotationDocs) }
+      ix.entries.set(article.id, entry)
+      ix.slots.push(entry)
+      for (const a of article.annotations) if (a.kind === 'source') ix.unregistered.set(a.id, a.quote)
+      ix.live += 1 + annotationDocs.length
+    }
+    ix.dead = snapshot.docCount - ix.live
+    return ix
+  }
+
   search(query: SearchQuery): SearchResponse {
     const started = performance.now()
     const facets = query.facets ?? {}
@@ -136,6 +178,7 @@ export class SearchIndex {
     const shown: Array<{ slot: number; docs: number[] }> = []
     const visit = (id: number) => {
       visited++
+      if (id >= table.length) return
       const slot = table.article[id]!
       if (slot === -1) return
       if (table.version[id] !== version) {
@@ -361,6 +404,17 @@ function pick(s: { snippet: string; highlights: Highlight[] }) {
  * Resolution 3 keeps a little ranking by position (a title word outranks one deep in the text) at a fraction
  * of the memory of the default 9; see bench/search for the figures behind these choices.
  */
+const FLEX_OPTIONS = { tokenize: 'forward', resolution: 3, fastupdate: false } as const
+
 function createFlexIndex(): Index {
-  return new Index({ tokenize: 'forward', encoder, resolution: 3, fastupdate: false })
+  return new Index({ ...FLEX_OPTIONS, encoder })
 }
+
+/** The FlexSearch release whose export format the cache holds; a unit test keeps it equal to the installed one. */
+export const FLEXSEARCH_VERSION = '0.8.212'
+
+/**
+ * What a cached index depends on besides the notebook: FlexSearch's export format, the index options, and how the
+ * encoder folds words (a sample of words through it), so a cache written by a build that indexed differently is discarded.
+ */
+export const INDEX_SCHEME = JSON.stringify([FLEXSEARCH_VERSION, FLEX_OPTIONS, encoder.encode(ENCODER_PROBE)])
