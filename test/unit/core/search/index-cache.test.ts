@@ -74,7 +74,7 @@ describe('search index cache', () => {
     const notebookId = nb.store.index.notebook.id
     expect(parseCache(good, notebookId)).not.toBeNull()
     const flipped = Buffer.from(good)
-    flipped[flipped.length - 20] ^= 1
+    flipped[flipped.length - 20]! ^= 1
     expect(parseCache(flipped, notebookId)).toBeNull()
     expect(parseCache(good.subarray(0, good.length - 100), notebookId)).toBeNull()
     expect(parseCache(good, 'ntb_someothernotebook')).toBeNull()
