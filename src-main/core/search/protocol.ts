@@ -19,3 +19,8 @@ export type FromWorker =
   | { type: 'closed' }
   | { type: 'result'; id: number; response: SearchResponse }
   | { type: 'error'; id: number | null; message: string }
+
+/** What the worker starts with: the data key of a protected notebook, or null for a plain one. */
+export interface SearchWorkerData {
+  key: { generation: Uint8Array; key: Uint8Array } | null
+}

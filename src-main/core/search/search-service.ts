@@ -2,7 +2,8 @@ import type { Worker } from 'node:worker_threads'
 import type { SearchQuery, SearchResponse } from '../../shared/model/search'
 import type { NotebookStore } from '../store/notebook-store'
 import { UserError } from '../errors'
-import type { FromWorker, ToWorker } from './protocol'
+import type { FromWorker, SearchWorkerData, ToWorker } from './protocol'
+import { sealingCipher } from '../crypto/encrypted-fs'
 import { spawnWorker } from './spawn-worker'
 
 /** Edits arrive per autosave; waiting this long after the last one re-indexes an article once per pause in typing. */
@@ -52,7 +53,11 @@ export class SearchService {
     const here = import.meta.url
     // Variables, so the bundler leaves the names alone instead of treating them as assets.
     const name = /\.ts$/.test(here) ? './worker.ts' : './search-worker.js'
-    const worker = spawnWorker(this.options.workerUrl ?? new URL(name, here))
+    // A protected notebook's worker reads (and caches) through its own sealing file system, under the same data key;
+    // the key leaves this thread only for that worker, which ends when the notebook locks.
+    const cipher = sealingCipher(this.store.fileSystem)
+    const data: SearchWorkerData = { key: cipher && { generation: cipher.generation, key: cipher.exportKey() } }
+    const worker = spawnWorker(this.options.workerUrl ?? new URL(name, here), data)
     // The index is a cache of the notebook: it must never keep the app or the CLI from exiting.
     worker.unref()
     worker.on('message', (m: FromWorker) => this.onMessage(m))

@@ -1,14 +1,18 @@
 /**
- * The search worker: builds the index off the main thread at startup, reading the notebook's files itself,
- * then keeps it current from the updates main sends and answers queries. Messages are handled in order; the
+ * The search worker: builds the index off the main thread at startup, from the index cache where it holds an
+ * article unchanged and from the notebook's files for the rest, then keeps it current from the updates main sends,
+ * answers queries, and writes the cache again when the build changed anything. Messages are handled in order; the
  * build yields between small batches so queries and updates are answered while it runs.
  */
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import { NotebookStore } from '../store/notebook-store'
 import { SearchIndex } from './search-index'
 import { searchArticle } from './documents'
 import { articleFingerprint, loadSearchCache, saveSearchCache, type CachedIndex } from './index-cache'
-import type { FromWorker, ToWorker } from './protocol'
+import type { FromWorker, SearchWorkerData, ToWorker } from './protocol'
+import { realFs, type FsOps } from '../store/fs-ops'
+import { encryptedFs } from '../crypto/encrypted-fs'
+import { FileCipher } from '../crypto/envelope'
 
 const port = parentPort
 if (!port) throw new Error('search worker started outside a worker thread')
@@ -33,14 +37,17 @@ async function build(root: string): Promise<void> {
   const started = performance.now()
   // Queries answered before the notebook is even open must say the index is still coming, or the window would stop asking.
   progress = { done: 0, total: 0 }
-  const store = await NotebookStore.open(root, { holder: 'the search index', readOnly: true })
+  const { key } = (workerData ?? { key: null }) as SearchWorkerData
+  // A protected notebook is read, and its cache written, sealed under its data key, like every file of it.
+  const fs: FsOps = key ? encryptedFs(new FileCipher(key.generation, key.key), root) : realFs
+  const store = await NotebookStore.open(root, { holder: 'the search index', readOnly: true, fs })
   const skipped: string[] = []
   let changed = 0
   let cache: CachedIndex | null = null
   try {
     const notebookId = store.index.notebook.id
     restoring = true
-    cache = await loadSearchCache(root, notebookId)
+    cache = await loadSearchCache(root, notebookId, fs)
     restoring = false
     if (!cache) pending.length = 0
     else {
@@ -58,7 +65,7 @@ async function build(root: string): Promise<void> {
       if (!fresh.has(meta.id) && !removed.has(meta.id)) {
         try {
           // The fingerprint is taken before the read: a change in between makes it stale, never the cache wrong.
-          const fp = await articleFingerprint(meta, store.layout.article(meta.id))
+          const fp = await articleFingerprint(meta, store.layout.article(meta.id), fs)
           if (!cache || fingerprints.get(meta.id) !== fp || !index.has(meta.id)) {
             const file = await store.readArticle(meta.id)
             if (!fresh.has(meta.id) && !removed.has(meta.id)) {
@@ -92,7 +99,7 @@ async function build(root: string): Promise<void> {
     send({ type: 'built', articles: index.size, ms: performance.now() - started, skipped, fromCache: !!cache, reindexed: changed })
     if (!cache || changed > 0) {
       const snapshot = index.snapshot()
-      saving = saveSearchCache(root, notebookId, snapshot, fingerprints).catch(() => {
+      saving = saveSearchCache(root, notebookId, snapshot, fingerprints, fs).catch(() => {
         // The cache only saves time; a notebook on a full or read-only disk still searches.
       })
       await saving

@@ -188,6 +188,11 @@ export class NotebookStore {
     return store
   }
 
+  /** The file system the notebook is read through: sealing for a protected notebook. */
+  get fileSystem(): FsOps {
+    return this.fs
+  }
+
   get index(): Readonly<IndexFile> {
     return this.db.data
   }
