@@ -37,16 +37,21 @@ async function build(root: string): Promise<void> {
   const started = performance.now()
   // Queries answered before the notebook is even open must say the index is still coming, or the window would stop asking.
   progress = { done: 0, total: 0 }
+  // From here until the cache is read back, updates from main are kept to apply again to the index it holds.
+  restoring = true
   const { key } = (workerData ?? { key: null }) as SearchWorkerData
   // A protected notebook is read, and its cache written, sealed under its data key, like every file of it.
   const fs: FsOps = key ? encryptedFs(new FileCipher(key.generation, key.key), root) : realFs
-  const store = await NotebookStore.open(root, { holder: 'the search index', readOnly: true, fs })
+  const store = await NotebookStore.open(root, { holder: 'the search index', readOnly: true, fs }).catch((err: unknown) => {
+    restoring = false
+    pending.length = 0
+    throw err
+  })
   const skipped: string[] = []
   let changed = 0
   let cache: CachedIndex | null = null
   try {
     const notebookId = store.index.notebook.id
-    restoring = true
     cache = await loadSearchCache(root, notebookId, fs)
     restoring = false
     if (!cache) pending.length = 0
@@ -106,6 +111,8 @@ async function build(root: string): Promise<void> {
     }
   } finally {
     progress = null
+    restoring = false
+    pending.length = 0
     await store.close()
   }
 }
