@@ -1,6 +1,7 @@
 /**
  * The "search" section of the benchmarks: MiniSearch and FlexSearch on notebook M (DESIGN.md: 10k articles ×
- * 800 words × 20 annotations), then the product's search end to end. Every figure is measured in this one run.
+ * 800 words × 20 annotations), then the product's search end to end, and writing and reading back its index cache.
+ * Every figure is measured in this one run.
  *
  *   npx tsx bench/search.ts                 (BENCH_ARTICLES=1000 for a quick run on notebook S)
  *
@@ -93,11 +94,16 @@ async function endToEnd(corpus: CorpusOptions, out: (s: string) => void) {
       groups += r.groups.length
     }
   }
+  const cache = await new Promise<{ saveMs: number; loadMs: number; bytes: number; articles: number }>((resolve) => {
+    worker.on('message', (m: { type: string; saveMs: number; loadMs: number; bytes: number; articles: number }) => m.type === 'cached' && resolve(m))
+    worker.postMessage({ type: 'cache' })
+  })
   await worker.terminate()
   const p95 = percentile(times, 0.95)
   out(`  product, end to end   index built in the worker in ${(built.ms / 1000).toFixed(1)} s · worker heap ${built.heapMB.toFixed(0)} MB`)
   out(`                        per query (facets, grouping, snippets, postMessage both ways) p50 ${fmt(percentile(times, 0.5))} · p95 ${fmt(p95)} · max ${fmt(Math.max(...times))} (${times.length} queries, ${(groups / times.length).toFixed(1)} articles shown on average)`)
   out(`                        target p95 ≤ 15 ms: ${p95 <= 15 ? 'met' : 'NOT met'}`)
+  out(`  index cache            written in ${(cache.saveMs / 1000).toFixed(1)} s (${(cache.bytes / 1e6).toFixed(0)} MB) · read back with ${cache.articles} articles in ${(cache.loadMs / 1000).toFixed(1)} s, against ${(built.ms / 1000).toFixed(1)} s to build`)
   return { p95 }
 }
 

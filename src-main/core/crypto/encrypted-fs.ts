@@ -30,10 +30,19 @@ export function encryptedFs(cipher: FileCipher, root: string, base: FsOps = real
     return sealingHandle(await base.open(path, flags, mode), cipher)
   }) as FsOps['open']
 
-  return Object.assign({ ...base, readFile, open }, { [SEALS]: true })
+  return Object.assign({ ...base, readFile, open }, { [SEALS]: true, [CIPHER]: cipher })
 }
 
 const SEALS = Symbol.for('intel-notebook.sealing-fs')
+const CIPHER = Symbol('intel-notebook.cipher')
+
+/**
+ * The cipher a sealing file system holds, for a worker thread of this process (the search index) that must read
+ * the same notebook: it builds its own sealing file system from it. Null for a plain file system.
+ */
+export function sealingCipher(fs: FsOps): FileCipher | null {
+  return (fs as FsOps & { [CIPHER]?: FileCipher })[CIPHER] ?? null
+}
 
 /** Whether a file system seals what it writes (so a protected notebook may be opened through it). */
 export function isSealingFs(fs: FsOps): boolean {

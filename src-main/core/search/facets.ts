@@ -2,37 +2,48 @@ import type { RegistryEntry } from '../../shared/model/source'
 import { bestReliability, type Reliability } from '../../shared/model/grading'
 import type { FacetName, FacetValue, SearchFacets } from '../../shared/model/search'
 import type { SearchAnnotation, SearchArticle } from './documents'
-
-/** The facet values of one indexed document, worked out at query time against the current registry. */
-export interface DocFacets {
-  kind: string
-  tags: readonly string[]
-  status: string
-  reliability: string
-  credibility: string
-  sources: readonly string[]
-  outlet: string
-  /** The article's publication day, YYYY-MM-DD or '', and its year for counting. */
-  day: string
-  year: string
-}
+import { FACET_ORDER, SOURCE, TAG, YEAR, type DocTable } from './doc-table'
 
 export type RegistryView = ReadonlyMap<string, Pick<RegistryEntry, 'id' | 'name' | 'reliability'>>
 
-export function docFacets(article: SearchArticle, ann: SearchAnnotation | null, byId: ReadonlyMap<string, SearchAnnotation>, registry: RegistryView): DocFacets {
-  const base = { outlet: article.outlet, day: article.publishedAt.slice(0, 10), year: article.publishedAt.slice(0, 4) }
-  if (!ann) return { ...base, kind: '', tags: [], status: '', reliability: '', credibility: '', sources: [] }
+/**
+ * Works out the facet values of one document against the current registry and stores them as codes in the
+ * table. Registry names and grades are looked up here rather than at indexing, so renaming or regrading an entry
+ * needs no re-indexing: the table notes the registry version and the document is worked out again when it is met.
+ */
+export function storeFacets(table: DocTable, id: number, article: SearchArticle, ann: SearchAnnotation | null, registry: RegistryView, version: number): void {
   let reliability = ''
   let sources: string[] = []
-  if (ann.kind === 'source') {
+  if (ann?.kind === 'source') {
     reliability = ownOrRegistry(ann, registry) ?? ''
     sources = [sourceKey(ann, registry)]
-  } else if (ann.kind === 'claim') {
-    const srcs = ann.sourceIds.map((id) => byId.get(id)).filter((s): s is SearchAnnotation => s?.kind === 'source')
+  } else if (ann?.kind === 'claim') {
+    const srcs: SearchAnnotation[] = []
+    for (const sid of ann.sourceIds) {
+      const s = article.annotations.find((a) => a.id === sid)
+      if (s?.kind === 'source') srcs.push(s)
+    }
     reliability = bestReliability(srcs.map((s) => ownOrRegistry(s, registry))) ?? ''
     sources = [...new Set(srcs.map((s) => sourceKey(s, registry)))]
   }
-  return { ...base, kind: ann.kind, tags: ann.tags, status: ann.status, reliability, credibility: ann.credibility, sources }
+  const day = article.publishedAt.slice(0, 10)
+  const values: Record<FacetName, readonly string[]> = {
+    kind: one(ann?.kind),
+    tag: ann?.tags ?? [],
+    status: one(ann?.status),
+    reliability: one(reliability),
+    credibility: one(ann?.credibility),
+    source: sources,
+    outlet: one(article.outlet),
+    year: one(day.slice(0, 4)),
+  }
+  FACET_ORDER.forEach((name, f) => table.setFacet(f, id, values[name]))
+  table.day[id] = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Number(day.replace(/-/g, '')) : 0
+  table.version[id] = version
+}
+
+function one(value: string | undefined): readonly string[] {
+  return value ? [value] : []
 }
 
 function ownOrRegistry(s: SearchAnnotation, registry: RegistryView): Reliability | null {
@@ -51,78 +62,94 @@ export function hasAnnotationFacets(f: SearchFacets): boolean {
   return ANNOTATION_FACETS.some((k) => (f[k]?.length ?? 0) > 0)
 }
 
-/** The facets in a fixed order: a facet's position is its bit in the mask of failed filters, and FacetCounter.add relies on it. */
-const FACETS: ReadonlyArray<{ name: FacetName; test: (f: SearchFacets, d: DocFacets) => boolean }> = [
-  { name: 'kind', test: (f, d) => inList(f.kinds, d.kind) },
-  { name: 'tag', test: (f, d) => !f.tags?.length || d.tags.some((t) => f.tags!.includes(t)) },
-  { name: 'status', test: (f, d) => inList(f.statuses, d.status) },
-  { name: 'reliability', test: (f, d) => inList(f.reliability, d.reliability) },
-  { name: 'credibility', test: (f, d) => inList(f.credibility, d.credibility) },
-  { name: 'source', test: (f, d) => !f.sources?.length || d.sources.some((s) => f.sources!.includes(s)) },
-  { name: 'outlet', test: (f, d) => inList(f.outlets, d.outlet) },
-  {
-    name: 'year',
-    test: (f, d) => (!f.from && !f.to) || (!!d.day && (!f.from || d.day >= f.from) && (!f.to || d.day <= f.to)),
-  },
-]
-
-function inList(list: readonly string[] | undefined, value: string): boolean {
-  return !list?.length || list.includes(value)
-}
-
-const ACTIVE: Record<FacetName, (f: SearchFacets) => boolean> = {
-  kind: (f) => !!f.kinds?.length,
-  tag: (f) => !!f.tags?.length,
-  status: (f) => !!f.statuses?.length,
-  reliability: (f) => !!f.reliability?.length,
-  credibility: (f) => !!f.credibility?.length,
-  source: (f) => !!f.sources?.length,
-  outlet: (f) => !!f.outlets?.length,
-  year: (f) => !!f.from || !!f.to,
+const SELECTED: Record<FacetName, (f: SearchFacets) => readonly string[] | undefined> = {
+  kind: (f) => f.kinds,
+  tag: (f) => f.tags,
+  status: (f) => f.statuses,
+  reliability: (f) => f.reliability,
+  credibility: (f) => f.credibility,
+  source: (f) => f.sources,
+  outlet: (f) => f.outlets,
+  year: () => undefined,
 }
 
 /**
- * Which filters a document fails, as a bit mask over FACETS; only the facets in use are tested, since a query
- * may meet tens of thousands of documents. A document counts towards a facet's values when it fails no other
- * filter, so choosing "claim" still shows how many sources and questions match.
+ * Which filters a document fails, as a bit mask over FACET_ORDER; only the facets in use are tested. Each test is a
+ * lookup of the document's code in a small array of the selected codes.
  */
-export function filterTester(f: SearchFacets): (d: DocFacets) => number {
-  const active = FACETS.map((facet, i) => ({ bit: 1 << i, test: facet.test, on: ACTIVE[facet.name](f) })).filter((x) => x.on)
-  if (active.length === 0) return () => 0
-  return (d) => {
+export function filterTester(f: SearchFacets, table: DocTable): (id: number) => number {
+  const tests: Array<(id: number) => boolean> = []
+  const bits: number[] = []
+  FACET_ORDER.forEach((name, i) => {
+    const selected = SELECTED[name](f)
+    if (!selected?.length) return
+    const codes = table.codes[i]!
+    const allowed = new Uint8Array(codes.size + selected.length)
+    // A value no document has yet still gets its code: a document worked out later in this query may have it.
+    for (const v of selected) allowed[codes.code(v)] = 1
+    const col = table.facet[i]!
+    const more = table.more[i]!
+    tests.push(i === TAG || i === SOURCE ? (id) => allowed[col[id]!] === 1 || (more.get(id)?.some((c) => allowed[c] === 1) ?? false) : (id) => allowed[col[id]!] === 1)
+    bits.push(1 << i)
+  })
+  if (f.from || f.to) {
+    const from = f.from ? Number(f.from.replace(/-/g, '')) : 0
+    const to = f.to ? Number(f.to.replace(/-/g, '')) : 99999999
+    const day = table.day
+    tests.push((id) => day[id] !== 0 && day[id]! >= from && day[id]! <= to)
+    bits.push(1 << YEAR)
+  }
+  if (tests.length === 0) return () => 0
+  return (id) => {
     let mask = 0
-    for (const a of active) if (!a.test(f, d)) mask |= a.bit
+    for (let t = 0; t < tests.length; t++) if (!tests[t]!(id)) mask |= bits[t]!
     return mask
   }
 }
 
-/** Counts facet values without allocating per document: a query may count thousands of them on every keystroke. */
-export class FacetCounter {
-  private counts = FACETS.map(() => new Map<string, number>())
+const collator = new Intl.Collator()
 
-  add(d: DocFacets, failed: number): void {
-    const c = this.counts
-    if (failed === 0 || failed === 1) bump(c[0]!, d.kind)
-    if (failed === 0 || failed === 2) for (const t of d.tags) bump(c[1]!, t)
-    if (failed === 0 || failed === 4) bump(c[2]!, d.status)
-    if (failed === 0 || failed === 8) bump(c[3]!, d.reliability)
-    if (failed === 0 || failed === 16) bump(c[4]!, d.credibility)
-    if (failed === 0 || failed === 32) for (const s of d.sources) bump(c[5]!, s)
-    if (failed === 0 || failed === 64) bump(c[6]!, d.outlet)
-    if (failed === 0 || failed === 128) bump(c[7]!, d.year)
+/**
+ * Counts facet values in one array of counts per facet. A document counts towards a facet's values when it fails
+ * no other filter, so choosing "claim" still shows how many sources and questions match.
+ */
+export class FacetCounter {
+  private readonly counts: Int32Array[]
+
+  constructor(private readonly table: DocTable) {
+    this.counts = table.codes.map((c) => new Int32Array(c.size))
+  }
+
+  add(id: number, failed: number): void {
+    const { facet, more } = this.table
+    for (let f = 0; f < FACET_ORDER.length; f++) {
+      if (failed !== 0 && failed !== 1 << f) continue
+      this.bump(f, facet[f]![id]!)
+      if (f === TAG || f === SOURCE) for (const c of more[f]!.get(id) ?? []) this.bump(f, c)
+    }
+  }
+
+  /** Documents worked out during the query may bring codes the arrays were not sized for. */
+  private bump(f: number, code: number): void {
+    let counts = this.counts[f]!
+    if (code >= counts.length) {
+      counts = new Int32Array(this.table.codes[f]!.size * 2)
+      counts.set(this.counts[f]!)
+      this.counts[f] = counts
+    }
+    counts[code]!++
   }
 
   result(label: (facet: FacetName, value: string) => string): Record<FacetName, FacetValue[]> {
     const out = {} as Record<FacetName, FacetValue[]>
-    FACETS.forEach((facet, i) => {
-      out[facet.name] = [...this.counts[i]!]
-        .map(([value, count]) => ({ value, label: label(facet.name, value), count }))
-        .sort((a, b) => (facet.name === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.label.localeCompare(b.label)))
+    FACET_ORDER.forEach((name, f) => {
+      const counts = this.counts[f]!
+      const values = this.table.codes[f]!.values
+      const list: FacetValue[] = []
+      // Code 0 is "no value", which is not offered as a facet value.
+      for (let c = 1; c < counts.length; c++) if (counts[c]! > 0) list.push({ value: values[c]!, label: label(name, values[c]!), count: counts[c]! })
+      out[name] = list.sort(name === 'year' ? (a, b) => (a.value < b.value ? 1 : a.value > b.value ? -1 : 0) : (a, b) => b.count - a.count || collator.compare(a.label, b.label))
     })
     return out
   }
-}
-
-function bump(m: Map<string, number>, value: string): void {
-  if (value) m.set(value, (m.get(value) ?? 0) + 1)
 }

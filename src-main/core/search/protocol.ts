@@ -10,9 +10,17 @@ export type ToWorker =
   | { type: 'remove'; id: string }
   | { type: 'registry'; entries: Array<Pick<RegistryEntry, 'id' | 'name' | 'reliability'>> }
   | { type: 'query'; id: number; query: SearchQuery }
+  /** Answered with 'closed' once the cache being written, if any, is on disk. */
+  | { type: 'close' }
 
 export type FromWorker =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'built'; articles: number; ms: number; skipped: string[] }
+  | { type: 'built'; articles: number; ms: number; skipped: string[]; fromCache: boolean; reindexed: number }
+  | { type: 'closed' }
   | { type: 'result'; id: number; response: SearchResponse }
   | { type: 'error'; id: number | null; message: string }
+
+/** What the worker starts with: the data key of a protected notebook, or null for a plain one. */
+export interface SearchWorkerData {
+  key: { generation: Uint8Array; key: Uint8Array } | null
+}

@@ -2,25 +2,23 @@ import { Index } from 'flexsearch'
 import type { RegistryEntry } from '../../shared/model/source'
 import { EMPTY_FACETS, type SearchGroup, type SearchHit, type SearchQuery, type SearchResponse, type Highlight } from '../../shared/model/search'
 import type { SearchAnnotation, SearchArticle } from './documents'
-import { docFacets, filterTester, FacetCounter, hasAnnotationFacets, type DocFacets, type RegistryView } from './facets'
-import { encoder, literalOffsets, matchOffsets, parseQuery, snippetAround, SNIPPET_WIDTH, type ParsedQuery } from './terms'
+import { filterTester, FacetCounter, hasAnnotationFacets, storeFacets } from './facets'
+import { DocTable, hashText, RELIABILITY, SOURCE } from './doc-table'
+import { encoder, ENCODER_PROBE, literalOffsets, matchOffsets, parseQuery, snippetAround, SNIPPET_WIDTH, type ParsedQuery } from './terms'
 
-interface DocRef {
-  articleId: string
-  ann: SearchAnnotation | null
-  /** The text it was indexed with, to tell whether an edit changed it. */
-  indexed: string
-  /** Facet values as of a registry version: worked out once, not on every query that meets the document. */
-  facets: DocFacets | null
-  facetsVersion: number
+export interface IndexSnapshot {
+  flex: Array<[key: string, data: string]>
+  /** Document ids handed out so far, dead ones included: new documents are numbered from here. */
+  docCount: number
+  articles: Array<{ article: SearchArticle; doc: number; annotationDocs: number[]; hashes: number[] }>
 }
 
 interface Entry {
+  slot: number
   article: SearchArticle
-  byId: Map<string, SearchAnnotation>
-  /** Numeric index ids: the article's own document, then one per annotation by annotation id. */
+  /** Document ids: the article's own, then one per annotation in the order of article.annotations. */
   articleDoc: number
-  annotationDocs: Map<string, number>
+  annotationDocs: Int32Array
 }
 
 /**
@@ -34,23 +32,36 @@ const FACET_SAMPLE = 1000
 const HITS_PER_ARTICLE = 3
 /** A screenful of articles; the analyst narrows the query or asks for more. */
 const DEFAULT_GROUPS = 20
+/** Every match of a word, for intersecting: more than a notebook holds documents. */
+const ALL = 2 ** 31 - 1
 
 /**
  * The full-text index of a notebook: one document per article (title, metadata, notes, text) and one per
- * annotation (quote, note, tags, chain or answer), over FlexSearch. Edited documents are not removed from
- * FlexSearch, which would scan the whole index without its memory-hungry fast-update register; they are
- * re-added under a fresh id and the old id is left dead, and the index is rebuilt once dead ids outnumber live ones.
+ * annotation (quote, note, tags, chain or answer), over FlexSearch. FlexSearch holds the words; the table holds,
+ * per document, its article, a hash of its words and its facet codes; the articles themselves are kept once, for
+ * snippets. Edited documents are not removed from FlexSearch, which would scan the whole index without its
+ * memory-hungry fast-update register; they are re-added under a fresh id and the old id is left dead, and the index
+ * is rebuilt once dead ids outnumber live ones.
  */
 export class SearchIndex {
   private index = createFlexIndex()
-  private docs: Array<DocRef | undefined> = []
+  private table = new DocTable()
   private entries = new Map<string, Entry>()
+  private slots: Array<Entry | undefined> = []
+  private freeSlots: number[] = []
   private registry: Map<string, Pick<RegistryEntry, 'id' | 'name' | 'reliability'>> = new Map()
   /** Spans of sources not yet in the registry, by annotation id: how such a source is labelled. */
   private unregistered = new Map<string, string>()
   private live = 0
   private dead = 0
   private registryVersion = 0
+  /** Articles newest first, for browsing by facets without words; dropped whenever an article comes or goes. */
+  private byDate: Entry[] | null = null
+  /** Scratch marks by document id for intersecting word lists; a stamp per pass saves clearing them. */
+  private marks = new Uint32Array(0)
+  private slotSeen = new Uint32Array(0)
+  private slotGroup = new Int32Array(0)
+  private stamp = 0
 
   get size(): number {
     return this.entries.size
@@ -68,21 +79,26 @@ export class SearchIndex {
   /** Adds an article or brings it up to date, re-indexing only the documents whose words changed. */
   upsert(article: SearchArticle): void {
     const old = this.entries.get(article.id)
-    const articleText = [article.title, article.outlet, article.byline, article.excerpt, article.notes, article.text].join('\n')
+    const slot = old?.slot ?? this.freeSlots.pop() ?? this.slots.length
+    const oldDocs = new Map<string, number>()
+    if (old) old.article.annotations.forEach((a, i) => oldDocs.set(a.id, old.annotationDocs[i]!))
     const entry: Entry = {
+      slot,
       article,
-      byId: new Map(article.annotations.map((a) => [a.id, a])),
-      articleDoc: this.keepOrAdd(old?.articleDoc, { articleId: article.id, ann: null, indexed: articleText, facets: null, facetsVersion: -1 }),
-      annotationDocs: new Map(),
+      articleDoc: this.keepOrAdd(old?.articleDoc, slot, -1, articleWords(article)),
+      annotationDocs: new Int32Array(article.annotations.length),
     }
-    for (const ann of article.annotations) {
-      const text = [ann.quote, ann.note, ann.tags.join(' '), ann.extra].join('\n')
-      entry.annotationDocs.set(ann.id, this.keepOrAdd(old?.annotationDocs.get(ann.id), { articleId: article.id, ann, indexed: text, facets: null, facetsVersion: -1 }))
-    }
-    if (old) for (const [annId, id] of old.annotationDocs) if (!entry.annotationDocs.has(annId)) this.kill(id)
+    article.annotations.forEach((ann, i) => {
+      const previous = oldDocs.get(ann.id)
+      oldDocs.delete(ann.id)
+      entry.annotationDocs[i] = this.keepOrAdd(previous, slot, i, annotationWords(ann))
+    })
+    for (const id of oldDocs.values()) this.kill(id)
     if (old) for (const a of old.article.annotations) this.unregistered.delete(a.id)
     for (const a of article.annotations) if (a.kind === 'source') this.unregistered.set(a.id, a.quote)
     this.entries.set(article.id, entry)
+    this.slots[slot] = entry
+    this.byDate = null
     if (this.dead > 20000 && this.dead > this.live) this.rebuild()
   }
 
@@ -90,9 +106,47 @@ export class SearchIndex {
     const old = this.entries.get(articleId)
     if (!old) return
     this.kill(old.articleDoc)
-    for (const id of old.annotationDocs.values()) this.kill(id)
+    for (const id of old.annotationDocs) this.kill(id)
     for (const a of old.article.annotations) this.unregistered.delete(a.id)
     this.entries.delete(articleId)
+    this.slots[old.slot] = undefined
+    this.freeSlots.push(old.slot)
+    this.byDate = null
+  }
+
+  /**
+   * Everything the index holds, for the cache: FlexSearch's own export (its words) as chunks, then each article with
+   * its document ids and their hashes. Taken in one synchronous pass, so no update lands halfway through it.
+   */
+  snapshot(): IndexSnapshot {
+    const flex: Array<[string, string]> = []
+    void this.index.export((key: string, data: string) => void flex.push([key, data]))
+    const articles = [...this.entries.values()].map((e) => ({
+      article: e.article,
+      doc: e.articleDoc,
+      annotationDocs: [...e.annotationDocs],
+      hashes: [this.table.hash[e.articleDoc]!, ...[...e.annotationDocs].map((id) => this.table.hash[id]!)],
+    }))
+    return { flex, docCount: this.table.length, articles }
+  }
+
+  /** An index as a snapshot left it. The snapshot must be whole and consistent: the cache checks it before. */
+  static restore(snapshot: IndexSnapshot): SearchIndex {
+    const ix = new SearchIndex()
+    for (const [key, data] of snapshot.flex) ix.index.import(key, data)
+    ix.table.reserve(snapshot.docCount)
+    for (const { article, doc, annotationDocs, hashes } of snapshot.articles) {
+      const slot = ix.slots.length
+      ix.table.restore(doc, slot, -1, hashes[0]!)
+      annotationDocs.forEach((id, i) => ix.table.restore(id, slot, i, hashes[i + 1]!))
+      const entry: Entry = { slot, article, articleDoc: doc, annotationDocs: Int32Array.from(annotationDocs) }
+      ix.entries.set(article.id, entry)
+      ix.slots.push(entry)
+      for (const a of article.annotations) if (a.kind === 'source') ix.unregistered.set(a.id, a.quote)
+      ix.live += 1 + annotationDocs.length
+    }
+    ix.dead = snapshot.docCount - ix.live
+    return ix
   }
 
   search(query: SearchQuery): SearchResponse {
@@ -104,55 +158,73 @@ export class SearchIndex {
     if (parsed.words.length === 0 && !filtered) {
       return { text: query.text, groups: [], totalArticles: 0, totalHits: 0, complete: true, facets: EMPTY_FACETS, facetSample: null, indexing: null, tookMs: performance.now() - started }
     }
-    const counter = new FacetCounter()
-    const failedFilters = filterTester(facets)
+    const table = this.table
+    const counter = new FacetCounter(table)
+    const failedFilters = filterTester(facets, table)
+    const version = this.registryVersion
+    const limit = query.limit ?? DEFAULT_GROUPS
     let sampled = 0
-    const groups = new Map<string, DocRef[]>()
     let totalHits = 0
+    let totalArticles = 0
+    let visited = 0
+    // Per article slot, this query's stamp once seen, and where its matches are kept when it is shown.
+    if (this.slotSeen.length < this.slots.length) {
+      this.slotSeen = new Uint32Array(this.slots.length * 2)
+      this.slotGroup = new Int32Array(this.slots.length * 2)
+    }
+    const stamp = this.nextStamp()
+    const { slotSeen, slotGroup } = this
+    /** The matches of the articles shown: only those keep their documents, the rest are only counted. */
+    const shown: Array<{ slot: number; docs: number[] }> = []
     const visit = (id: number) => {
-      const ref = this.docs[id]
-      if (!ref) return
-      if (ref.facetsVersion !== this.registryVersion) {
-        const entry = this.entries.get(ref.articleId)!
-        ref.facets = docFacets(entry.article, ref.ann, entry.byId, this.registry)
-        ref.facetsVersion = this.registryVersion
+      visited++
+      if (id >= table.length) return
+      const slot = table.article[id]!
+      if (slot === -1) return
+      if (table.version[id] !== version) {
+        const entry = this.slots[slot]!
+        const annIndex = table.ann[id]!
+        storeFacets(table, id, entry.article, annIndex === -1 ? null : entry.article.annotations[annIndex]!, this.registry, version)
       }
-      const f = ref.facets!
-      const failed = failedFilters(f)
+      const failed = failedFilters(id)
       if (sampled < FACET_SAMPLE) {
-        counter.add(f, failed)
+        counter.add(id, failed)
         sampled++
       }
       if (failed !== 0) return
       totalHits++
-      let group = groups.get(ref.articleId)
-      if (!group) groups.set(ref.articleId, (group = []))
-      group.push(ref)
+      if (slotSeen[slot] !== stamp) {
+        slotSeen[slot] = stamp
+        totalArticles++
+        slotGroup[slot] = shown.length < limit ? shown.push({ slot, docs: [] }) - 1 : -1
+      }
+      const g = slotGroup[slot]!
+      if (g !== -1) shown[g]!.docs.push(id)
     }
     let complete = true
     if (parsed.words.length > 0) {
-      const limit = filtered ? FILTERED_CANDIDATES : CANDIDATES
-      const ids = this.index.search(parsed.words.join(' '), { limit }) as number[]
-      complete = ids.length < limit
-      for (const id of ids) visit(id)
+      const max = filtered ? FILTERED_CANDIDATES : CANDIDATES
+      const ids = this.matching(parsed.words, max)
+      complete = ids.length < max
+      for (let i = 0; i < ids.length; i++) visit(ids[i]!)
     } else {
-      // Facets without words browse: newest articles first, annotations in text order.
-      const ordered = [...this.entries.values()].sort((a, b) => b.article.publishedAt.localeCompare(a.article.publishedAt))
-      for (const e of ordered) {
+      // Facets without words browse: newest articles first, annotations in text order, as deep as a filtered query looks.
+      this.byDate ??= [...this.entries.values()].sort((a, b) => (a.article.publishedAt < b.article.publishedAt ? 1 : a.article.publishedAt > b.article.publishedAt ? -1 : 0))
+      for (const e of this.byDate) {
+        if (visited >= FILTERED_CANDIDATES) {
+          complete = false
+          break
+        }
         visit(e.articleDoc)
-        for (const id of e.annotationDocs.values()) visit(id)
+        for (let i = 0; i < e.annotationDocs.length; i++) visit(e.annotationDocs[i]!)
       }
     }
-    const limit = query.limit ?? DEFAULT_GROUPS
-    const out: SearchGroup[] = []
-    for (const [articleId, docs] of groups) {
-      if (out.length >= limit) break
-      out.push(this.group(this.entries.get(articleId)!, docs, parsed))
-    }
+    const groups: SearchGroup[] = []
+    for (const { slot, docs } of shown) groups.push(this.group(this.slots[slot]!, docs, parsed))
     return {
       text: query.text,
-      groups: out,
-      totalArticles: groups.size,
+      groups,
+      totalArticles,
       totalHits,
       complete,
       facets: counter.result((facet, value) => (facet === 'source' ? this.sourceLabel(value) : value)),
@@ -162,13 +234,50 @@ export class SearchIndex {
     }
   }
 
-  private group(entry: Entry, docs: DocRef[], query: ParsedQuery): SearchGroup {
+  /**
+   * The documents holding every word, best first, at most `max`. One word is FlexSearch's ranked list as it is.
+   * Several are intersected here: FlexSearch's own intersection counts every id of every list in a dictionary
+   * object, and a word being typed ("sa") matches most of the notebook, so that cost tens of milliseconds at 10,000
+   * articles. Marking ids in a typed array is a few nanoseconds each; the rarest word's ranking orders the result.
+   */
+  private matching(words: readonly string[], max: number): number[] {
+    if (words.length === 1) return this.index.search(words[0]!, { limit: max }) as number[]
+    const lists = words.map((w) => this.index.search(w, { limit: ALL }) as number[]).sort((a, b) => a.length - b.length)
+    if (this.marks.length < this.table.length) this.marks = new Uint32Array(this.table.article.length)
+    let candidates = lists[0]!
+    for (let k = 1; k < lists.length && candidates.length > 0; k++) {
+      const stamp = this.nextStamp()
+      const marks = this.marks
+      for (const id of lists[k]!) marks[id] = stamp
+      const kept: number[] = []
+      const last = k === lists.length - 1
+      for (const id of candidates) {
+        if (marks[id] !== stamp) continue
+        kept.push(id)
+        if (last && kept.length === max) break
+      }
+      candidates = kept
+    }
+    return candidates
+  }
+
+  private nextStamp(): number {
+    if (++this.stamp === 0xffffffff) {
+      this.marks.fill(0)
+      this.slotSeen.fill(0)
+      this.stamp = 1
+    }
+    return this.stamp
+  }
+
+  private group(entry: Entry, docs: number[], query: ParsedQuery): SearchGroup {
     const a = entry.article
     const encoded = query.encoded
     const hits: SearchHit[] = []
-    for (const d of docs) {
+    for (const id of docs) {
       if (hits.length >= HITS_PER_ARTICLE) break
-      const hit = d.ann ? this.annotationHit(d.ann, d.facets!, encoded) : articleHit(a, query)
+      const annIndex = this.table.ann[id]!
+      const hit = annIndex === -1 ? articleHit(a, query) : this.annotationHit(a.annotations[annIndex]!, id, encoded)
       if (hit) hits.push(hit)
     }
     return {
@@ -182,7 +291,7 @@ export class SearchIndex {
     }
   }
 
-  private annotationHit(ann: SearchAnnotation, f: DocFacets, encoded: string[]): SearchHit {
+  private annotationHit(ann: SearchAnnotation, id: number, encoded: string[]): SearchHit {
     const fields = [ann.quote, ann.note, ann.extra, ann.tags.join(' ')]
     let text = ann.quote
     let matches: Highlight[] = matchOffsets(ann.quote, encoded)
@@ -195,6 +304,8 @@ export class SearchIndex {
       }
     }
     const { snippet, highlights } = snippetAround(text, matches, 200)
+    const t = this.table
+    const sources = [t.facet[SOURCE]![id]!, ...(t.more[SOURCE]!.get(id) ?? [])].filter((c) => c > 0)
     return {
       field: 'annotation',
       annotationId: ann.id,
@@ -204,9 +315,9 @@ export class SearchIndex {
       snippet,
       highlights,
       status: ann.status,
-      reliability: f.reliability,
+      reliability: t.codes[RELIABILITY]!.values[t.facet[RELIABILITY]![id]!]!,
       credibility: ann.credibility,
-      sources: f.sources.map((s) => this.sourceLabel(s)),
+      sources: sources.map((c) => this.sourceLabel(t.codes[SOURCE]!.values[c]!)),
     }
   }
 
@@ -214,39 +325,49 @@ export class SearchIndex {
     return this.registry.get(key)?.name ?? this.unregistered.get(key) ?? key
   }
 
-  private keepOrAdd(previous: number | undefined, ref: DocRef): number {
-    if (previous !== undefined) {
-      const old = this.docs[previous]
-      if (old && old.indexed === ref.indexed) {
-        this.docs[previous] = ref
+  private keepOrAdd(previous: number | undefined, slot: number, annIndex: number, words: string): number {
+    const hash = hashText(words)
+    if (previous !== undefined && this.table.isLive(previous)) {
+      if (this.table.hash[previous] === hash) {
+        // Same words: the document stays, but its position and facets may have changed.
+        this.table.ann[previous] = annIndex
+        this.table.version[previous] = -1
         return previous
       }
       this.kill(previous)
     }
-    const id = this.docs.length
-    this.docs.push(ref)
-    this.index.add(id, ref.indexed)
+    const id = this.table.add(slot, annIndex, hash)
+    this.index.add(id, words)
     this.live++
     return id
   }
 
   private kill(id: number): void {
-    if (!this.docs[id]) return
-    this.docs[id] = undefined
+    if (!this.table.kill(id)) return
     this.live--
     this.dead++
   }
 
   private rebuild(): void {
-    const entries = [...this.entries.values()].map((e) => e.article)
+    const articles = [...this.entries.values()].map((e) => e.article)
     this.index = createFlexIndex()
-    this.docs = []
+    this.table = new DocTable()
     this.entries.clear()
+    this.slots = []
+    this.freeSlots = []
     this.unregistered.clear()
     this.live = 0
     this.dead = 0
-    for (const a of entries) this.upsert(a)
+    for (const a of articles) this.upsert(a)
   }
+}
+
+function articleWords(a: SearchArticle): string {
+  return [a.title, a.outlet, a.byline, a.excerpt, a.notes, a.text].join('\n')
+}
+
+function annotationWords(a: SearchAnnotation): string {
+  return [a.quote, a.note, a.tags.join(' '), a.extra].join('\n')
 }
 
 /**
@@ -283,6 +404,17 @@ function pick(s: { snippet: string; highlights: Highlight[] }) {
  * Resolution 3 keeps a little ranking by position (a title word outranks one deep in the text) at a fraction
  * of the memory of the default 9; see bench/search for the figures behind these choices.
  */
+const FLEX_OPTIONS = { tokenize: 'forward', resolution: 3, fastupdate: false } as const
+
 function createFlexIndex(): Index {
-  return new Index({ tokenize: 'forward', encoder, resolution: 3, fastupdate: false })
+  return new Index({ ...FLEX_OPTIONS, encoder })
 }
+
+/** The FlexSearch release whose export format the cache holds; a unit test keeps it equal to the installed one. */
+export const FLEXSEARCH_VERSION = '0.8.212'
+
+/**
+ * What a cached index depends on besides the notebook: FlexSearch's export format, the index options, and how the
+ * encoder folds words (a sample of words through it), so a cache written by a build that indexed differently is discarded.
+ */
+export const INDEX_SCHEME = JSON.stringify([FLEXSEARCH_VERSION, FLEX_OPTIONS, encoder.encode(ENCODER_PROBE)])

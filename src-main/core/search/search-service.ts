@@ -2,11 +2,20 @@ import type { Worker } from 'node:worker_threads'
 import type { SearchQuery, SearchResponse } from '../../shared/model/search'
 import type { NotebookStore } from '../store/notebook-store'
 import { UserError } from '../errors'
-import type { FromWorker, ToWorker } from './protocol'
+import type { FromWorker, SearchWorkerData, ToWorker } from './protocol'
+import { sealingCipher } from '../crypto/encrypted-fs'
 import { spawnWorker } from '../workers/spawn-worker'
 
 /** Edits arrive per autosave; waiting this long after the last one re-indexes an article once per pause in typing. */
 const UPDATE_DELAY_MS = 300
+
+/** How the startup build went: whether it started from the index cache, and how many articles it read and indexed. */
+export interface BuildReport {
+  articles: number
+  fromCache: boolean
+  reindexed: number
+  ms: number
+}
 
 export interface SearchServiceOptions {
   /** Where the worker script is; by default next to this module (from source) or next to the main bundle. */
@@ -24,8 +33,8 @@ export class SearchService {
   private pending = new Map<number, { resolve: (r: SearchResponse) => void; reject: (e: Error) => void }>()
   private dirty = new Set<string>()
   private timer: NodeJS.Timeout | null = null
-  private builtWaiters: Array<() => void> = []
-  private built = false
+  private builtWaiters: Array<(b: BuildReport) => void> = []
+  private built: BuildReport | null = null
   private failure: string | null = null
   private closed = false
 
@@ -44,7 +53,11 @@ export class SearchService {
     const here = import.meta.url
     // Variables, so the bundler leaves the names alone instead of treating them as assets.
     const name = /\.ts$/.test(here) ? './worker.ts' : './search-worker.js'
-    const worker = spawnWorker(this.options.workerUrl ?? new URL(name, here))
+    // A protected notebook's worker reads (and caches) through its own sealing file system, under the same data key;
+    // the key leaves this thread only for that worker, which ends when the notebook locks.
+    const cipher = sealingCipher(this.store.fileSystem)
+    const data: SearchWorkerData = { key: cipher && { generation: cipher.generation, key: cipher.exportKey() } }
+    const worker = spawnWorker(this.options.workerUrl ?? new URL(name, here), data)
     // The index is a cache of the notebook: it must never keep the app or the CLI from exiting.
     worker.unref()
     worker.on('message', (m: FromWorker) => this.onMessage(m))
@@ -58,9 +71,9 @@ export class SearchService {
   }
 
   /** Resolves once the startup build is complete: the CLI waits for it, the app never does. */
-  whenBuilt(): Promise<void> {
+  whenBuilt(): Promise<BuildReport> {
     this.start()
-    if (this.built) return Promise.resolve()
+    if (this.built) return Promise.resolve(this.built)
     return new Promise((r) => this.builtWaiters.push(r))
   }
 
@@ -107,6 +120,7 @@ export class SearchService {
     }
   }
 
+  /** Stops the worker, once the index cache it may be writing is on disk, so no run leaves it half written. */
   async close(): Promise<void> {
     this.closed = true
     if (this.timer) clearTimeout(this.timer)
@@ -114,7 +128,13 @@ export class SearchService {
     this.worker = null
     for (const p of this.pending.values()) p.reject(new UserError('The notebook was closed before the search finished.'))
     this.pending.clear()
-    await w?.terminate()
+    if (!w) return
+    await new Promise<void>((resolve) => {
+      w.on('message', (m: FromWorker) => m.type === 'closed' && resolve())
+      w.once('exit', () => resolve())
+      w.postMessage({ type: 'close' } satisfies ToWorker)
+    })
+    await w.terminate()
   }
 
   private post(m: ToWorker): void {
@@ -134,10 +154,11 @@ export class SearchService {
         } else this.fail(`Building the search index failed (${m.message}); restart the app to try again.`)
         break
       case 'built':
-        this.built = true
-        for (const w of this.builtWaiters.splice(0)) w()
+        this.built = { articles: m.articles, fromCache: m.fromCache, reindexed: m.reindexed, ms: m.ms }
+        for (const w of this.builtWaiters.splice(0)) w(this.built)
         break
       case 'progress':
+      case 'closed':
         break
     }
   }
@@ -146,6 +167,6 @@ export class SearchService {
     this.failure = message
     for (const p of this.pending.values()) p.reject(new UserError(message))
     this.pending.clear()
-    for (const w of this.builtWaiters.splice(0)) w()
+    for (const w of this.builtWaiters.splice(0)) w({ articles: 0, fromCache: false, reindexed: 0, ms: 0 })
   }
 }

@@ -13,6 +13,9 @@ const STOP_WORDS = 'a an and are as at be been but by for from had has have he h
  */
 export const encoder = new Encoder({ ...Charset.LatinBalance, filter: new Set(STOP_WORDS), cache: 20000 })
 
+/** Words that show what the encoder does (folding, transliteration, stop words); the index cache records their encoding. */
+export const ENCODER_PROBE = `Shoigu Shoygu Prigozhin Prigojin Zelenskyy café Ærø O'Brien 10,000 ${STOP_WORDS.join(' ')} kursk-incursion`
+
 /** Snippets encode the same few thousand words over and over; the encoder's pipeline is the cost, so remember them. */
 const encoded = new Map<string, string>()
 const ENCODED_MAX = 200000

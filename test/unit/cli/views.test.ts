@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { writeFile } from 'node:fs/promises'
+import { stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { cli } from '../../helpers/cli'
 import { NotebookStore } from '../../../src-main/core/store/notebook-store'
 import { createServices } from '../../../src-main/core/services/notebook-services'
 import { useTempDirs } from '../../helpers/temp-dir'
+import { searchCachePath } from '../../../src-main/core/search/index-cache'
 
 const tempDir = useTempDirs()
 
@@ -35,6 +36,15 @@ describe('cli: views across the notebook', () => {
     expect(disputed.groups[0].hits[0]).toMatchObject({ annotationId: t.claimB, kind: 'claim', status: 'disputed' })
     expect(await cli('--store', t.store, 'search', 'kursk', '--kind', 'rumour')).toMatchObject({ code: 1, stderr: expect.stringContaining('--kind must be one of') })
     expect(await cli('--store', t.store, 'search')).toMatchObject({ code: 1, stderr: expect.stringContaining('Say what to search for') })
+  })
+
+  it('keeps the search index in a cache file between runs, and reads an article again once it changed', async () => {
+    const t = await notebookWithTwoReports()
+    expect((await cli('--store', t.store, 'search', 'kremlin', '--kind', 'source', '--json')).code).toBe(0)
+    expect((await stat(searchCachePath(t.store))).size).toBeGreaterThan(0)
+    const spokesman = JSON.parse((await cli('--store', t.store, 'annotate', t.b, '--kind', 'source', '--quote', 'The Kremlin spokesman', '--json')).stdout).id as string
+    const found = JSON.parse((await cli('--store', t.store, 'search', 'kremlin', '--kind', 'source', '--json')).stdout)
+    expect(found.groups.flatMap((g: { hits: Array<{ annotationId: string }> }) => g.hits.map((h) => h.annotationId))).toEqual([spokesman])
   })
 
   it('links two claims in different articles, and the ledger shows the link and the flags', async () => {

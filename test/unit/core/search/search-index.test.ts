@@ -122,4 +122,80 @@ describe('search index', () => {
     expect(ix.search({ text: 'rev39' }).totalHits).toBe(0)
     expect(ix.search({ text: 'w7x' }).groups).toHaveLength(1)
   })
+
+  describe('facets', () => {
+    const REG = [
+      { id: 'src_000000000000000a', name: 'General Staff', reliability: 'B' as const },
+      { id: 'src_000000000000000b', name: 'Ministry of Defence', reliability: 'D' as const },
+    ]
+    function notebook() {
+      const ix = new SearchIndex()
+      ix.setRegistry(REG)
+      const kursk = article(KURSK, { outlet: 'Reuters', publishedAt: '2024-08-07' }, [
+        { quote: 'the general staff', kind: 'source', status: '', registryId: REG[0]!.id },
+        { quote: 'Ukrainian units crossed into the Kursk region', status: 'corroborated', credibility: '2', tags: ['kursk-incursion'] },
+        { quote: 'the incursion was planned for months', status: 'unverified', credibility: '4', tags: ['kursk-incursion', 'planning'] },
+      ])
+      kursk.annotations[1]!.sourceIds = [kursk.annotations[0]!.id]
+      const moscow = article(MOSCOW, { outlet: 'TASS', publishedAt: '2023-01-15' }, [
+        { quote: 'A ministry spokesman', kind: 'source', status: '', registryId: REG[1]!.id },
+        { quote: 'Moscow denied that any village had been taken', status: 'disputed', credibility: '5' },
+        { quote: 'any village', kind: 'question', status: 'open', note: 'Which villages? Check Kursk reporting.' },
+      ])
+      moscow.annotations[1]!.sourceIds = [moscow.annotations[0]!.id]
+      ix.upsert(kursk)
+      ix.upsert(moscow)
+      return { ix, kursk, moscow }
+    }
+    const counts = (values: Array<{ value: string; count: number }>) => Object.fromEntries(values.map((v) => [v.value, v.count]))
+    const annotationIds = (r: ReturnType<SearchIndex['search']>) => r.groups.flatMap((g) => g.hits.map((h) => h.annotationId)).sort()
+
+    it('narrow by each facet, and count each facet ignoring its own filter', () => {
+      const { ix, kursk, moscow } = notebook()
+      const claims = ix.search({ text: '', facets: { kinds: ['claim'] } })
+      expect(claims.totalHits).toBe(3)
+      expect(counts(claims.facets.kind)).toEqual({ claim: 3, source: 2, question: 1 })
+      expect(counts(claims.facets.status)).toEqual({ corroborated: 1, unverified: 1, disputed: 1 })
+
+      expect(annotationIds(ix.search({ text: '', facets: { tags: ['planning'] } }))).toEqual([kursk.annotations[2]!.id])
+      expect(ix.search({ text: '', facets: { tags: ['kursk-incursion'] } }).totalHits).toBe(2)
+      expect(annotationIds(ix.search({ text: '', facets: { statuses: ['open'] } }))).toEqual([moscow.annotations[2]!.id])
+      expect(annotationIds(ix.search({ text: '', facets: { credibility: ['2', '5'] } }))).toEqual([kursk.annotations[1]!.id, moscow.annotations[1]!.id].sort())
+      // A claim takes the best reliability of its sources, a source the grade of its registry entry.
+      expect(annotationIds(ix.search({ text: '', facets: { reliability: ['B'] } }))).toEqual([kursk.annotations[0]!.id, kursk.annotations[1]!.id].sort())
+      const bySource = ix.search({ text: '', facets: { sources: [REG[1]!.id] } })
+      expect(annotationIds(bySource)).toEqual([moscow.annotations[0]!.id, moscow.annotations[1]!.id].sort())
+      expect(bySource.facets.source.map((v) => [v.label, v.count])).toEqual([
+        ['General Staff', 2],
+        ['Ministry of Defence', 2],
+      ])
+      expect(bySource.groups[0]!.hits.find((h) => h.kind === 'claim')).toMatchObject({ reliability: 'D', credibility: '5', sources: ['Ministry of Defence'] })
+
+      const reuters = ix.search({ text: 'kursk', facets: { outlets: ['Reuters'] } })
+      expect(reuters.groups.map((g) => g.articleId)).toEqual([kursk.id])
+      expect(counts(reuters.facets.outlet)).toEqual({ Reuters: 3, TASS: 1 })
+      const in2023 = ix.search({ text: 'kursk', facets: { from: '2023-01-01', to: '2023-12-31' } })
+      expect(in2023.groups.map((g) => g.articleId)).toEqual([moscow.id])
+      expect(counts(in2023.facets.year)).toEqual({ '2023': 1, '2024': 3 })
+      expect(ix.search({ text: '', facets: { kinds: ['claim'], statuses: ['corroborated'], outlets: ['TASS'] } }).totalHits).toBe(0)
+    })
+
+    it('follow the registry: a renamed or regraded entry changes labels and filters without re-indexing', () => {
+      const { ix, moscow } = notebook()
+      expect(ix.search({ text: '', facets: { reliability: ['A'] } }).totalHits).toBe(0)
+      ix.setRegistry([REG[0]!, { ...REG[1]!, name: 'MoD press office', reliability: 'A' }])
+      const graded = ix.search({ text: '', facets: { reliability: ['A'] } })
+      expect(annotationIds(graded)).toEqual([moscow.annotations[0]!.id, moscow.annotations[1]!.id].sort())
+      expect(graded.facets.source.map((v) => v.label)).toContain('MoD press office')
+    })
+
+    it('keep their values when an edit moves annotations but leaves their words', () => {
+      const { ix, kursk } = notebook()
+      const [source, claim, other] = kursk.annotations
+      ix.upsert({ ...kursk, annotations: [other!, source!, { ...claim!, status: 'retracted' }] })
+      const r = ix.search({ text: 'ukrainian', facets: { statuses: ['retracted'] } })
+      expect(r.groups[0]!.hits[0]).toMatchObject({ annotationId: claim!.id, status: 'retracted', sources: ['General Staff'] })
+      expect(ix.search({ text: '', facets: { statuses: ['corroborated'] } }).totalHits).toBe(0)
+    })
+  })
 })
