@@ -71,13 +71,12 @@ async function start(protectWith: string | null = null): Promise<{ dir: string; 
   app.paths.set('userData', userData)
   running = await runApp({ mainDir: '/app/out/main', env: {} })
   if (protectWith) await call('notebook:unlock', { passphrase: protectWith })
-  // The snapshot taken on opening writes into the folder; the tests compare the folder once it is there.
-  await running?.notebook.durability?.launchSnapshot
   return { dir, id: article.id, userData }
 }
 
-/** Every regular file below dir, as text. */
+/** Every regular file below dir, as text, once the snapshot taken when the notebook was last opened is written. */
 async function everyFile(dir: string): Promise<Array<{ path: string; text: string }>> {
+  await running?.notebook.durability?.launchSnapshot
   const out: Array<{ path: string; text: string }> = []
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (e.isFile()) out.push({ path: join(e.parentPath, e.name), text: await readFile(join(e.parentPath, e.name), 'latin1') })
