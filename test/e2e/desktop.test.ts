@@ -396,6 +396,8 @@ describe('notebooks', () => {
     h.recentNotebooks = ['/nonexistent/Gone case']
     const before = h.storeDir
     await page.keyboard.press('Control+Shift+R')
+    // The list is asked of main when the palette opens; Enter before it is there would choose nothing.
+    await expect.poll(() => page.getByRole('listbox', { name: 'Notebooks' }).getByRole('option').first().textContent()).toContain('Gone case')
     await page.keyboard.press('Enter')
     // The harness's switch refuses an unknown folder the way main does: with one sentence.
     await expect.poll(() => page.locator('.toast-error').textContent(), { timeout: 10000 }).toMatch(/There is no notebook at \/nonexistent\/Gone case/)
