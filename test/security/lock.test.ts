@@ -15,7 +15,8 @@ import { MIN_KDF_N } from '../../src-main/core/crypto/key-file'
 import { notebookDir } from '../../src-main/main/paths'
 import { lockedNotebook, NotebookLockedError } from '../../src-main/main/notebook-lock'
 import { useTempDirs } from '../helpers/temp-dir'
-import { app, BrowserWindow, invokeFrom, powerMonitor, resetElectron } from '../unit/main/stub-electron'
+import { app, powerMonitor, resetElectron } from '../unit/main/stub-electron'
+import { answeringFlushes, call, theWindow } from '../unit/main/window-calls'
 
 vi.mock('electron', () => import('../unit/main/stub-electron'))
 const { runApp } = await import('../../src-main/main/lifecycle')
@@ -44,19 +45,7 @@ async function protectedNotebook(dir: string): Promise<string> {
   return article.id
 }
 
-const theWindow = () => BrowserWindow.instances.at(-1)!
-const call = (channel: string, payload?: unknown) => invokeFrom(channel, payload, { contents: theWindow().webContents })
-const settle = () => new Promise((r) => setTimeout(r, 20))
 
-/** Answers main's flush request the way the window does, until the lock has gone through. */
-async function answerFlushes(done: Promise<unknown>): Promise<void> {
-  let finished = false
-  void done.finally(() => (finished = true))
-  for (let i = 0; i < 200 && !finished; i++) {
-    await call('app:flushed').catch(() => {})
-    await settle()
-  }
-}
 
 describe('a protected notebook in the app', () => {
   it('opens locked, reads nothing until the passphrase is given, and refuses a wrong one', async () => {
@@ -100,7 +89,7 @@ describe('a protected notebook in the app', () => {
 
     await call('articles:save-notes', { id, notes: '<p>Tankers turned back at noon.</p>', rev: 1 })
     const restoring = call('backups:restore', { id: snapshot!.id })
-    await answerFlushes(restoring)
+    await answeringFlushes(restoring)
     await expect(restoring).resolves.toMatchObject({ outcome: 'restored' })
     expect(((await call('notebook:lock-state')) as { locked: boolean }).locked).toBe(false)
     expect(((await call('articles:get', { id })) as { notes: string }).notes).toBe('')
@@ -117,7 +106,7 @@ describe('a protected notebook in the app', () => {
     const reloads = theWindow().webContents.reload.mock.calls.length
     powerMonitor.emit('lock-screen')
     // Locked the moment the key is dropped; the window reloads once the store has closed.
-    await answerFlushes(
+    await answeringFlushes(
       vi.waitFor(
         async () => {
           expect(((await call('notebook:lock-state')) as { locked: boolean }).locked).toBe(true)
@@ -132,7 +121,7 @@ describe('a protected notebook in the app', () => {
     expect(((await call('articles:get', { id })) as { notes: string }).notes).toBe('<p>Written just before the lock.</p>')
 
     const locking = call('notebook:lock')
-    await answerFlushes(locking)
+    await answeringFlushes(locking)
     await expect(locking).resolves.toEqual({ locked: true })
     await expect(call('articles:list')).rejects.toThrow(/notebook is locked/)
     await expect(call('notebook:lock')).resolves.toEqual({ locked: false })

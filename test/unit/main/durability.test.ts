@@ -6,7 +6,8 @@ import { events } from '../../../src-main/shared/ipc-contract'
 import { notebookLayout } from '../../../src-main/core/store/layout'
 import { HotExitJournal } from '../../../src-main/core/recovery/hot-exit-journal'
 import { useTempDirs } from '../../helpers/temp-dir'
-import { app, BrowserWindow, invokeFrom, resetElectron } from './stub-electron'
+import { app, BrowserWindow, resetElectron } from './stub-electron'
+import { answeringFlushes, call, settle, theWindow } from './window-calls'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { runApp } = await import('../../../src-main/main/lifecycle')
@@ -25,9 +26,6 @@ async function launch(userData: string): Promise<Running> {
   running = r
   return r
 }
-const theWindow = () => BrowserWindow.instances.at(-1)!
-const call = (channel: string, payload?: unknown) => invokeFrom(channel, payload, { contents: theWindow().webContents })
-const settle = () => new Promise((r) => setTimeout(r, 20))
 
 async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
   for (let i = 0; i < 200; i++) {
@@ -37,25 +35,6 @@ async function until(what: string, check: () => boolean | Promise<boolean>): Pro
   throw new Error(`timed out waiting until ${what}`)
 }
 
-/** Plays the window's part when main flushes it before closing the notebook. */
-async function answeringFlushes<T>(work: Promise<T>): Promise<T> {
-  let done = false
-  const answer = (async () => {
-    while (!done) {
-      if (theWindow().webContents.send.mock.calls.some((c) => c[0] === events.onFlushRequest)) {
-        theWindow().webContents.send.mockClear()
-        await call('app:flushed')
-      }
-      await settle()
-    }
-  })()
-  try {
-    return await work
-  } finally {
-    done = true
-    await answer
-  }
-}
 
 async function quit(): Promise<void> {
   app.quit()

@@ -13,7 +13,8 @@ import { keyFilePath, MIN_KDF_N } from '../../../src-main/core/crypto/key-file'
 import { notebookDir } from '../../../src-main/main/paths'
 import { events } from '../../../src-main/shared/ipc-contract'
 import { useTempDirs } from '../../helpers/temp-dir'
-import { app, BrowserWindow, invokeFrom, powerMonitor, resetElectron } from './stub-electron'
+import { app, powerMonitor, resetElectron } from './stub-electron'
+import { answeringFlushes, call, theWindow } from './window-calls'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { runApp } = await import('../../../src-main/main/lifecycle')
@@ -41,23 +42,7 @@ afterEach(async () => {
   vi.restoreAllMocks()
 })
 
-const theWindow = () => BrowserWindow.instances.at(-1)!
-const call = (channel: string, payload?: unknown) => invokeFrom(channel, payload, { contents: theWindow().webContents })
-const settle = () => new Promise((r) => setTimeout(r, 20))
 
-/** Answers main's flush requests the way the window does, until `done` settles; resolves to its outcome. */
-async function answerFlushes<T>(done: Promise<T>): Promise<T> {
-  let finished = false
-  void done.then(
-    () => (finished = true),
-    () => (finished = true),
-  )
-  for (let i = 0; i < 2000 && !finished; i++) {
-    await call('app:flushed').catch(() => {})
-    await settle()
-  }
-  return done
-}
 
 /** Starts the app on a notebook in userData holding one article, protected with PASS when asked. */
 async function start(protectWith: string | null = null): Promise<{ dir: string; id: string; userData: string }> {
@@ -93,7 +78,7 @@ describe('protecting the open notebook from the window', () => {
   it('encrypts every file, keeps the notebook open and unlocked, and reports progress', async () => {
     const { dir, id, userData } = await start()
     expect(await lockState()).toMatchObject({ protected: false, locked: false })
-    const state = await answerFlushes(call('notebook:protection', { action: 'protect', passphrase: PASS }))
+    const state = await answeringFlushes(call('notebook:protection', { action: 'protect', passphrase: PASS }))
     expect(state).toEqual({ protected: true, locked: false, name: 'Notebook', idleLockMinutes: 10 })
     expect(await isProtected(dir)).toBe(true)
     expect(await titles()).toEqual(['Grain corridor'])
@@ -120,7 +105,7 @@ describe('protecting the open notebook from the window', () => {
   it('refuses a passphrase that is too short, or a notebook already protected, with a sentence that does not repeat it', async () => {
     await start()
     const short = 'abc1'
-    const refused = answerFlushes(call('notebook:protection', { action: 'protect', passphrase: short }))
+    const refused = answeringFlushes(call('notebook:protection', { action: 'protect', passphrase: short }))
     await expect(refused).rejects.toThrow(/at least \d+ characters/)
     await refused.catch((err: Error) => expect(err.message).not.toContain(short))
     expect(await lockState()).toMatchObject({ protected: false })
@@ -128,7 +113,7 @@ describe('protecting the open notebook from the window', () => {
     await expect(call('notebook:protection', { action: 'erase', current: PASS })).rejects.toThrow(/Invalid request/)
     await expect(call('notebook:protection', { action: 'protect', passphrase: PASS, extra: 1 })).rejects.toThrow(/Invalid request/)
 
-    await answerFlushes(call('notebook:protection', { action: 'protect', passphrase: PASS }))
+    await answeringFlushes(call('notebook:protection', { action: 'protect', passphrase: PASS }))
     await expect(call('notebook:protection', { action: 'protect', passphrase: NEW_PASS })).rejects.toThrow(/already protected/)
     expect(sideChannels()).not.toContain(short)
   })
@@ -154,12 +139,12 @@ describe('changing or removing the passphrase from the window', () => {
 
   it('changes the passphrase: the notebook stays open, then only the new passphrase opens it', async () => {
     const { dir } = await start(PASS)
-    const state = await answerFlushes(call('notebook:protection', { action: 'change', current: PASS, passphrase: NEW_PASS }))
+    const state = await answeringFlushes(call('notebook:protection', { action: 'change', current: PASS, passphrase: NEW_PASS }))
     expect(state).toMatchObject({ protected: true, locked: false })
     expect(await titles()).toEqual(['Grain corridor'])
     expect((await everyFile(dir)).some((f) => f.text.includes(PHRASE))).toBe(false)
 
-    await answerFlushes(call('notebook:lock'))
+    await answeringFlushes(call('notebook:lock'))
     expect(await lockState()).toMatchObject({ locked: true })
     await expect(call('notebook:unlock', { passphrase: PASS })).rejects.toThrow(/does not open this notebook/)
     await call('notebook:unlock', { passphrase: NEW_PASS })
@@ -169,7 +154,7 @@ describe('changing or removing the passphrase from the window', () => {
 
   it('removes the protection: the files are in the clear again and nothing asks for a passphrase', async () => {
     const { dir } = await start(PASS)
-    const state = await answerFlushes(call('notebook:protection', { action: 'remove', current: PASS }))
+    const state = await answeringFlushes(call('notebook:protection', { action: 'remove', current: PASS }))
     expect(state).toMatchObject({ protected: false, locked: false })
     expect(await isProtected(dir)).toBe(false)
     expect((await everyFile(dir)).some((f) => f.text.includes(PHRASE))).toBe(true)
@@ -193,14 +178,14 @@ describe('the idle-lock setting', () => {
     await call('notebook:set-idle-lock', { minutes: 1 })
     // The idle clock polls with setInterval; only that is faked, so the store's own timers run as they do.
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
-    await answerFlushes(call('notebook:lock'))
+    await answeringFlushes(call('notebook:lock'))
     await call('notebook:unlock', { passphrase: PASS })
     const reloads = theWindow().webContents.reload.mock.calls.length
     powerMonitor.idleSeconds = 50
     await vi.advanceTimersByTimeAsync(30_000)
     expect(await lockState()).toMatchObject({ locked: false })
     powerMonitor.idleSeconds = 61
-    await answerFlushes(
+    await answeringFlushes(
       (async () => {
         await vi.advanceTimersByTimeAsync(15_000)
         // Locked the moment the key is dropped; the window reloads once the store has closed.

@@ -7,7 +7,8 @@ import { notebookLayout } from '../../../src-main/core/store/layout'
 import { NotebookStore } from '../../../src-main/core/store/notebook-store'
 import { notebookRefId } from '../../../src-main/main/notebooks'
 import { useTempDirs } from '../../helpers/temp-dir'
-import { app, BrowserWindow, dialog, invokeFrom, Menu, resetElectron } from './stub-electron'
+import { app, BrowserWindow, dialog, Menu, resetElectron } from './stub-electron'
+import { answeringFlushes, call, settle, theWindow } from './window-calls'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { runApp } = await import('../../../src-main/main/lifecycle')
@@ -26,29 +27,7 @@ async function launch(userData: string): Promise<Running> {
   running = r
   return r
 }
-const theWindow = () => BrowserWindow.instances.at(-1)!
-const call = (channel: string, payload?: unknown) => invokeFrom(channel, payload, { contents: theWindow().webContents })
-const settle = () => new Promise((r) => setTimeout(r, 20))
 
-/** Plays the window's part in a switch: main asks it to flush, it answers. */
-async function answeringFlushes<T>(work: Promise<T>): Promise<T> {
-  let done = false
-  const answer = (async () => {
-    while (!done) {
-      if (theWindow().webContents.send.mock.calls.some((c) => c[0] === events.onFlushRequest)) {
-        theWindow().webContents.send.mockClear()
-        await call('app:flushed')
-      }
-      await settle()
-    }
-  })()
-  try {
-    return await work
-  } finally {
-    done = true
-    await answer
-  }
-}
 
 async function quit(): Promise<void> {
   app.quit()
