@@ -1,0 +1,124 @@
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { SearchResponse } from '../../../src-main/shared/model/search'
+import { useTempDirs } from '../../helpers/temp-dir'
+import { app, BrowserWindow, invokeFrom, resetElectron, utilityProcess, type FakeUtilityProcess } from './stub-electron'
+
+vi.mock('electron', () => import('./stub-electron'))
+const { runApp } = await import('../../../src-main/main/lifecycle')
+type Running = NonNullable<Awaited<ReturnType<typeof runApp>>>
+
+const tempDir = useTempDirs()
+const mainDir = '/app/out/main'
+/** The worker's source stands in for the bundle electron-vite writes beside main's. */
+const WORKER_SOURCE = fileURLToPath(new URL('../../../src-main/core/search/worker.ts', import.meta.url))
+let running: Running | null = null
+
+const theWindow = () => BrowserWindow.instances.at(-1)!
+const call = (channel: string, payload?: unknown) => invokeFrom(channel, payload, { contents: theWindow().webContents })
+const settle = (ms = 20) => new Promise((r) => setTimeout(r, ms))
+
+async function launch(): Promise<Running> {
+  app.paths.set('userData', await tempDir())
+  const r = await runApp({ mainDir, env: {}, argv: [] })
+  if (!r) throw new Error('the app did not start')
+  running = r
+  return r
+}
+
+/** Searches until the index is built, as the window does while it says the index is still coming. */
+async function searchBuilt(text: string): Promise<SearchResponse> {
+  for (let i = 0; i < 400; i++) {
+    const r = (await call('search:query', { text })) as SearchResponse
+    if (!r.indexing) return r
+    await settle(25)
+  }
+  throw new Error('the index was never built')
+}
+
+async function exited(child: FakeUtilityProcess): Promise<void> {
+  for (let i = 0; i < 200 && !child.exited; i++) await settle(25)
+}
+
+async function quit(): Promise<void> {
+  app.quit()
+  for (let i = 0; i < 200 && !app.quitted; i++) {
+    if (BrowserWindow.instances.some((w) => !w.destroyed)) await call('app:flushed').catch(() => {})
+    await settle()
+  }
+  if (!app.quitted) throw new Error('the app did not quit')
+  running = null
+}
+
+beforeEach(() => {
+  resetElectron()
+  utilityProcess.script = (modulePath) => (modulePath === join(mainDir, 'search-worker.js') ? WORKER_SOURCE : modulePath)
+  vi.spyOn(console, 'warn').mockImplementation(() => {})
+})
+afterEach(async () => {
+  await running?.session.close()
+  running = null
+  resetElectron()
+})
+
+describe('search in a utility process', () => {
+  it('starts the search worker in its own process once the window is up, with nothing of the notebook on its command line', async () => {
+    await launch()
+    expect(utilityProcess.fork).not.toHaveBeenCalled()
+    theWindow().emit('ready-to-show')
+    expect(utilityProcess.fork).toHaveBeenCalledOnce()
+    const [child] = utilityProcess.children
+    expect(child!.modulePath).toBe(join(mainDir, 'search-worker.js'))
+    expect(child!.args).toEqual([])
+    expect(child!.options).toMatchObject({ serviceName: 'Intel Notebook search' })
+    expect(child!.options).not.toHaveProperty('env')
+
+    const found = await searchBuilt('soldiers')
+    expect(found.groups).toHaveLength(1)
+    expect(found.groups[0]!.title).toMatch(/^Sample:/)
+    // The notebook's folder went over the port, in the first message.
+    expect(child!.postMessage.mock.calls.map((c) => (c[0] as { type: string }).type)).toContain('build')
+  }, 30_000)
+
+  it('reports a crash, starts a new process on the next search and finds what was written meanwhile', async () => {
+    await launch()
+    theWindow().emit('ready-to-show')
+    const [first] = utilityProcess.children
+    await searchBuilt('soldiers')
+
+    first!.process!.kill('SIGKILL')
+    await exited(first!)
+    const [sample] = (await call('articles:list')) as Array<{ id: string }>
+    await call('articles:save-notes', { id: sample!.id, notes: '<p>Ask the zeppelin desk.</p>' })
+    // The edit itself started the next process, which reads it with the rest.
+    expect(utilityProcess.children).toHaveLength(2)
+    const again = await searchBuilt('zeppelin')
+    expect(again.groups.map((g) => g.articleId)).toEqual([sample!.id])
+  }, 30_000)
+
+  it('tells the window in a sentence when the process dies under a search', async () => {
+    await launch()
+    theWindow().emit('ready-to-show')
+    const [first] = utilityProcess.children
+    await searchBuilt('soldiers')
+    // A worker that no longer answers, then dies: the search waiting on it is told why.
+    first!.process!.kill('SIGSTOP')
+    const waiting = call('search:query', { text: 'soldiers' })
+    await settle(100)
+    first!.process!.kill('SIGKILL')
+    await expect(waiting).rejects.toThrow(/The search index stopped \(exit 137\); it starts again with your next search or edit\./)
+    expect((await searchBuilt('soldiers')).groups).toHaveLength(1)
+    expect(utilityProcess.children).toHaveLength(2)
+  }, 30_000)
+
+  it('ends the process when the app quits', async () => {
+    await launch()
+    theWindow().emit('ready-to-show')
+    const [child] = utilityProcess.children
+    await searchBuilt('soldiers')
+    await quit()
+    expect(child!.kill).toHaveBeenCalled()
+    expect(child!.exited).toBe(true)
+  }, 30_000)
+})
