@@ -1,8 +1,14 @@
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SearchResponse } from '../../../src-main/shared/model/search'
 import { useTempDirs } from '../../helpers/temp-dir'
+import { NotebookStore } from '../../../src-main/core/store/notebook-store'
+import { createServices } from '../../../src-main/core/services/notebook-services'
+import { protectNotebook } from '../../../src-main/core/crypto/protection'
+import { MIN_KDF_N } from '../../../src-main/core/crypto/key-file'
+import { notebookDir } from '../../../src-main/main/paths'
 import { app, BrowserWindow, invokeFrom, resetElectron, utilityProcess, type FakeUtilityProcess } from './stub-electron'
 
 vi.mock('electron', () => import('./stub-electron'))
@@ -19,8 +25,8 @@ const theWindow = () => BrowserWindow.instances.at(-1)!
 const call = (channel: string, payload?: unknown) => invokeFrom(channel, payload, { contents: theWindow().webContents })
 const settle = (ms = 20) => new Promise((r) => setTimeout(r, ms))
 
-async function launch(): Promise<Running> {
-  app.paths.set('userData', await tempDir())
+async function launch(userData?: string): Promise<Running> {
+  app.paths.set('userData', userData ?? (await tempDir()))
   const r = await runApp({ mainDir, env: {}, argv: [] })
   if (!r) throw new Error('the app did not start')
   running = r
@@ -118,6 +124,31 @@ describe('search in a utility process', () => {
     const [child] = utilityProcess.children
     await searchBuilt('soldiers')
     await quit()
+    expect(child!.kill).toHaveBeenCalled()
+    expect(child!.exited).toBe(true)
+  }, 30_000)
+
+  it('hands a protected notebook\'s key over the port only, searches it, and ends the process when the notebook locks', async () => {
+    const PASS = 'saltmarsh ferry timetable'
+    const userData = await tempDir()
+    const dir = notebookDir(userData)
+    await mkdir(dir, { recursive: true })
+    const store = await NotebookStore.open(dir, { holder: 'test setup' })
+    await createServices(store).createArticle({ title: 'Grain corridor', text: 'Harbour pilots reported a convoy of grain barges.' })
+    await store.close()
+    await protectNotebook(dir, PASS, { kdf: { N: MIN_KDF_N, r: 8, p: 1 } })
+    await launch(userData)
+    expect(utilityProcess.fork).not.toHaveBeenCalled()
+    await call('notebook:unlock', { passphrase: PASS })
+    const [child] = utilityProcess.children
+    expect(child!.args).toEqual([])
+    expect(child!.options).not.toHaveProperty('env')
+    expect((await searchBuilt('barges')).groups.map((g) => g.title)).toEqual(['Grain corridor'])
+    const build = child!.postMessage.mock.calls.map((c) => c[0] as { type: string; key?: { key: Uint8Array } }).find((m) => m.type === 'build')
+    expect(build!.key!.key).toBeInstanceOf(Uint8Array)
+
+    await call('notebook:lock')
+    await exited(child!)
     expect(child!.kill).toHaveBeenCalled()
     expect(child!.exited).toBe(true)
   }, 30_000)
