@@ -9,7 +9,8 @@ import { createServices } from '../../../src-main/core/services/notebook-service
 import { protectNotebook } from '../../../src-main/core/crypto/protection'
 import { MIN_KDF_N } from '../../../src-main/core/crypto/key-file'
 import { notebookDir } from '../../../src-main/main/paths'
-import { app, BrowserWindow, invokeFrom, resetElectron, utilityProcess, type FakeUtilityProcess } from './stub-electron'
+import { app, BrowserWindow, dialog, invokeFrom, resetElectron, utilityProcess, type FakeUtilityProcess } from './stub-electron'
+import { events } from '../../../src-main/shared/ipc-contract'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { runApp } = await import('../../../src-main/main/lifecycle')
@@ -151,5 +152,28 @@ describe('search in a utility process', () => {
     await exited(child!)
     expect(child!.kill).toHaveBeenCalled()
     expect(child!.exited).toBe(true)
+  }, 30_000)
+
+  it('ends the process of the notebook left behind on a switch, and starts one for the notebook opened', async () => {
+    const other = join(await tempDir(), 'Second case')
+    const store = await NotebookStore.open(other, { holder: 'test setup' })
+    await createServices(store).createArticle({ title: 'Ferry schedule', text: 'The ferry to the island sails at dawn.' })
+    await store.close()
+    await launch()
+    theWindow().emit('ready-to-show')
+    const [first] = utilityProcess.children
+    await searchBuilt('soldiers')
+
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] })
+    const switching = call('notebooks:open')
+    // The window's part in a switch: it flushes when main asks.
+    for (let i = 0; i < 200 && !theWindow().webContents.send.mock.calls.some((c) => c[0] === events.onFlushRequest); i++) await settle()
+    await call('app:flushed')
+    await switching
+    await exited(first!)
+    expect(first!.kill).toHaveBeenCalled()
+    expect(first!.exited).toBe(true)
+    expect(utilityProcess.children).toHaveLength(2)
+    expect((await searchBuilt('ferry')).groups.map((g) => g.title)).toEqual(['Ferry schedule'])
   }, 30_000)
 })
