@@ -40,7 +40,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The search index and the importer's parsers run in worker threads, each loading its own bundle beside main's.
+      // The importer's parsers run in worker threads and the search index in a utility process of its own (a thread
+      // under the CLI), each loading its own bundle beside main's.
       lib: {
         entry: {
           index: resolve('src-main/main/index.ts'),

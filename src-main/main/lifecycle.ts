@@ -27,6 +27,7 @@ import { appShellDeps, applyTheme } from './app-shell-deps'
 import { openablePaths, readOpenedFiles } from './open-files'
 import type { ImportResult } from '../shared/ipc-contract'
 import { notebookProtection } from './notebook-protection'
+import { searchProcess } from './search-process'
 
 export interface LaunchOptions {
   /** The folder of out/main/index.js. */
@@ -72,6 +73,8 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     send('onStoreStatus', event)
   }
 
+  // Search runs in a utility process of its own, so its index is not part of main's memory.
+  const servicesOptions = { searchHost: searchProcess(mainDir) }
   const settings = await SettingsStore.load(join(app.getPath('userData'), SETTINGS_FILE))
   const defaultDir = notebookDir(app.getPath('userData'))
   let session: NotebookSession | null = null
@@ -99,7 +102,7 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
   const protection = notebookProtection({
     dir: () => current().dir,
     notebook: () => current().current,
-    open: (dir) => openAppNotebook(dir, onStatus, { seedSample: false }),
+    open: (dir) => openAppNotebook(dir, onStatus, { seedSample: false, services: servicesOptions }),
     adopt: (notebook) => current().reopened(notebook),
     prepareToLeave: () => guard?.prepareToLeave() ?? Promise.resolve(true),
     reloadWindow: () => {
@@ -209,7 +212,7 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     started = await NotebookSession.start({
       settings,
       defaultDir,
-      open: (dir, { seedSample, restored }) => openAppNotebook(dir, onStatus, { seedSample, durability: { launchSnapshot: !restored } }),
+      open: (dir, { seedSample, restored }) => openAppNotebook(dir, onStatus, { seedSample, durability: { launchSnapshot: !restored }, services: servicesOptions }),
       prepareToLeave: () => guard?.prepareToLeave() ?? Promise.resolve(true),
       switched: (notebook) => {
         refreshMenu()
@@ -251,7 +254,7 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     win = opened
     guard = closeGuard
     trackWindowState(opened, (state) => settings.update((s) => ({ ...s, window: state })))
-    // The search index (in a worker) and the views' catalogue build once the first screen is up, so they never delay it.
+    // The search index (in its own process) and the views' catalogue build once the first screen is up, so they never delay it.
     opened.once('ready-to-show', () => {
       current().current.services.startSearchIndex()
       current().current.services.startCatalogue()

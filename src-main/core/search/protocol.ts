@@ -3,9 +3,13 @@ import type { ArticleFile } from '../../shared/model/notebook'
 import type { RegistryEntry } from '../../shared/model/source'
 import type { SearchQuery, SearchResponse } from '../../shared/model/search'
 
-/** Messages from the main thread to the search worker, handled strictly in order. */
+/** Messages from main to the search worker (a thread, or a process of its own), handled strictly in order. */
 export type ToWorker =
-  | { type: 'build'; root: string }
+  /**
+   * The first message: the notebook to index and, for a protected one, its data key. The key travels only in this
+   * message, never in a worker's arguments or environment, which other processes and crash reports can read.
+   */
+  | { type: 'build'; root: string; key: SearchWorkerKey | null }
   | { type: 'upsert'; meta: ArticleMeta; file: Pick<ArticleFile, 'doc' | 'notes' | 'annotations'> }
   | { type: 'remove'; id: string }
   | { type: 'registry'; entries: Array<Pick<RegistryEntry, 'id' | 'name' | 'reliability'>> }
@@ -20,7 +24,8 @@ export type FromWorker =
   | { type: 'result'; id: number; response: SearchResponse }
   | { type: 'error'; id: number | null; message: string }
 
-/** What the worker starts with: the data key of a protected notebook, or null for a plain one. */
-export interface SearchWorkerData {
-  key: { generation: Uint8Array; key: Uint8Array } | null
+/** The data key of a protected notebook, under which the worker reads the notebook and seals its cache. */
+export interface SearchWorkerKey {
+  generation: Uint8Array
+  key: Uint8Array
 }

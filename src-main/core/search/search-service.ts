@@ -1,13 +1,14 @@
-import type { Worker } from 'node:worker_threads'
 import type { SearchQuery, SearchResponse } from '../../shared/model/search'
 import type { NotebookStore } from '../store/notebook-store'
 import { UserError } from '../errors'
-import type { FromWorker, SearchWorkerData, ToWorker } from './protocol'
+import type { FromWorker, ToWorker } from './protocol'
 import { sealingCipher } from '../crypto/encrypted-fs'
-import { spawnWorker } from '../workers/spawn-worker'
+import { threadWorker, type SearchWorkerHost, type SearchWorkerLauncher } from './worker-host'
 
 /** Edits arrive per autosave; waiting this long after the last one re-indexes an article once per pause in typing. */
 const UPDATE_DELAY_MS = 300
+/** A worker that keeps dying before it finishes a build (a notebook that fills its memory) is not started again. */
+const MAX_RESTARTS = 3
 
 /** How the startup build went: whether it started from the index cache, and how many articles it read and indexed. */
 export interface BuildReport {
@@ -18,25 +19,33 @@ export interface BuildReport {
 }
 
 export interface SearchServiceOptions {
-  /** Where the worker script is; by default next to this module (from source) or next to the main bundle. */
-  workerUrl?: URL
+  /** Where the worker runs: a thread of this process unless the caller (the app's main) hosts it elsewhere. */
+  host?: SearchWorkerLauncher
   updateDelayMs?: number
 }
 
 /**
  * Main's side of search: starts the worker, which builds the index in the background, feeds it each edit
  * after the edit is on disk, and forwards queries. Nothing here blocks a write: indexing is scheduled after it.
+ * If the worker dies, the searches waiting on it fail with a sentence saying so, and the next search or edit
+ * starts a new one, which builds again from the cache and the files and is sent every edit the dead one had.
  */
 export class SearchService {
-  private worker: Worker | null = null
+  private worker: SearchWorkerHost | null = null
   private nextId = 1
   private pending = new Map<number, { resolve: (r: SearchResponse) => void; reject: (e: Error) => void }>()
   private dirty = new Set<string>()
+  /** Articles sent to the running worker: sent again to its successor if it dies, so no edit is lost with it. */
+  private sent = new Set<string>()
   private timer: NodeJS.Timeout | null = null
-  private builtWaiters: Array<(b: BuildReport) => void> = []
+  private builtWaiters: Array<{ resolve: (b: BuildReport) => void; reject: (e: Error) => void }> = []
   private built: BuildReport | null = null
   private failure: string | null = null
+  /** Worker deaths since the last finished build. */
+  private crashes = 0
+  private closing: (() => void) | null = null
   private closed = false
+  private closedDone: Promise<void> | null = null
 
   constructor(
     private readonly store: NotebookStore,
@@ -50,34 +59,36 @@ export class SearchService {
   /** Starts the background build; safe to call again. The app calls it once the first screen is up. */
   start(): void {
     if (this.worker || this.closed) return
-    const here = import.meta.url
-    // Variables, so the bundler leaves the names alone instead of treating them as assets.
-    const name = /\.ts$/.test(here) ? './worker.ts' : './search-worker.js'
-    // A protected notebook's worker reads (and caches) through its own sealing file system, under the same data key;
-    // the key leaves this thread only for that worker, which ends when the notebook locks.
-    const cipher = sealingCipher(this.store.fileSystem)
-    const data: SearchWorkerData = { key: cipher && { generation: cipher.generation, key: cipher.exportKey() } }
-    const worker = spawnWorker(this.options.workerUrl ?? new URL(name, here), data)
-    // The index is a cache of the notebook: it must never keep the app or the CLI from exiting.
-    worker.unref()
-    worker.on('message', (m: FromWorker) => this.onMessage(m))
-    worker.on('error', (err) => this.fail(`The search index stopped (${err.message}); restart the app to rebuild it.`))
-    worker.on('exit', (code) => {
-      if (!this.closed) this.fail(`The search index stopped (exit ${code}); restart the app to rebuild it.`)
+    if (this.failure && this.crashes > MAX_RESTARTS) return
+    this.failure = null
+    this.built = null
+    const launch = this.options.host ?? threadWorker()
+    const worker: SearchWorkerHost = launch({
+      message: (m) => {
+        if (this.worker === worker) this.onMessage(m)
+        else if (m.type === 'closed') this.closing?.()
+      },
+      exit: (reason) => this.onExit(worker, reason),
     })
     this.worker = worker
+    // A protected notebook's worker reads (and caches) through its own sealing file system, under the same data key;
+    // the key leaves main only in this message, to that worker, which ends when the notebook locks.
+    const cipher = sealingCipher(this.store.fileSystem)
     this.post({ type: 'registry', entries: this.store.index.sources })
-    this.post({ type: 'build', root: this.store.layout.root })
+    this.post({ type: 'build', root: this.store.layout.root, key: cipher && { generation: cipher.generation, key: cipher.exportKey() } })
+    if (this.dirty.size) void this.flushUpdates()
   }
 
   /** Resolves once the startup build is complete: the CLI waits for it, the app never does. */
   whenBuilt(): Promise<BuildReport> {
     this.start()
     if (this.built) return Promise.resolve(this.built)
-    return new Promise((r) => this.builtWaiters.push(r))
+    if (this.failure) return Promise.reject(new UserError(this.failure))
+    return new Promise((resolve, reject) => this.builtWaiters.push({ resolve, reject }))
   }
 
   async search(query: SearchQuery): Promise<SearchResponse> {
+    if (this.closed) throw new UserError('The notebook was closed; open it again to search it.')
     this.start()
     if (this.failure) throw new UserError(this.failure)
     const id = this.nextId++
@@ -89,20 +100,26 @@ export class SearchService {
 
   /** An article's words, annotations or fields changed (or it was added or deleted): re-index it shortly. */
   articleChanged(id: string): void {
-    if (!this.worker) return
+    // Before the first start the build reads the article from disk; after a worker died, the edit starts its successor.
+    if (!this.worker && !this.failure) return
     this.dirty.add(id)
+    this.start()
     this.timer ??= setTimeout(() => void this.flushUpdates(), this.options.updateDelayMs ?? UPDATE_DELAY_MS)
   }
 
   /** Registry names and grades are looked up at query time, so a change there is one small message. */
   registryChanged(): void {
     if (this.worker) this.post({ type: 'registry', entries: this.store.index.sources })
+    // A new worker is sent the registry as it starts.
+    else if (this.failure) this.start()
   }
 
   /** Sends every pending update now; queries sent after this see them. */
   async flushUpdates(): Promise<void> {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
+    // Without a worker they wait for the next one.
+    if (!this.worker) return
     const ids = [...this.dirty]
     this.dirty.clear()
     for (const id of ids) {
@@ -121,24 +138,49 @@ export class SearchService {
   }
 
   /** Stops the worker, once the index cache it may be writing is on disk, so no run leaves it half written. */
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    // Every caller (a lock and a quit can overlap) waits for the same end.
+    this.closedDone ??= this.stop()
+    return this.closedDone
+  }
+
+  private async stop(): Promise<void> {
     this.closed = true
     if (this.timer) clearTimeout(this.timer)
     const w = this.worker
     this.worker = null
     for (const p of this.pending.values()) p.reject(new UserError('The notebook was closed before the search finished.'))
     this.pending.clear()
+    for (const b of this.builtWaiters.splice(0)) b.reject(new UserError('The notebook was closed before the search index was built.'))
     if (!w) return
     await new Promise<void>((resolve) => {
-      w.on('message', (m: FromWorker) => m.type === 'closed' && resolve())
-      w.once('exit', () => resolve())
-      w.postMessage({ type: 'close' } satisfies ToWorker)
+      this.closing = resolve
+      w.post({ type: 'close' })
     })
-    await w.terminate()
+    this.closing = null
+    await w.kill()
   }
 
   private post(m: ToWorker): void {
-    this.worker?.postMessage(m)
+    if (!this.worker) return
+    if (m.type === 'upsert') this.sent.add(m.meta.id)
+    else if (m.type === 'remove') this.sent.add(m.id)
+    this.worker.post(m)
+  }
+
+  private onExit(worker: SearchWorkerHost, reason: string): void {
+    // Closing ends the worker on purpose; a worker already replaced has nothing more to say.
+    if (this.closing) this.closing()
+    if (this.closed || this.worker !== worker) return
+    this.worker = null
+    this.crashes++
+    for (const id of this.sent) this.dirty.add(id)
+    this.sent.clear()
+    this.fail(
+      this.crashes > MAX_RESTARTS
+        ? `The search index stopped again (${reason}); restart the app to rebuild it.`
+        : `The search index stopped (${reason}); it starts again with your next search or edit.`,
+    )
   }
 
   private onMessage(m: FromWorker): void {
@@ -151,14 +193,21 @@ export class SearchService {
         if (m.id !== null) {
           this.pending.get(m.id)?.reject(new UserError(`The search failed: ${m.message}`))
           this.pending.delete(m.id)
-        } else this.fail(`Building the search index failed (${m.message}); restart the app to try again.`)
+        } else {
+          // The worker is alive but could not build (the notebook unreadable): starting another would fail the same way.
+          this.crashes = MAX_RESTARTS + 1
+          this.fail(`Building the search index failed (${m.message}); restart the app to try again.`)
+        }
         break
       case 'built':
         this.built = { articles: m.articles, fromCache: m.fromCache, reindexed: m.reindexed, ms: m.ms }
-        for (const w of this.builtWaiters.splice(0)) w(this.built)
+        this.crashes = 0
+        for (const w of this.builtWaiters.splice(0)) w.resolve(this.built)
+        break
+      case 'closed':
+        this.closing?.()
         break
       case 'progress':
-      case 'closed':
         break
     }
   }
@@ -167,6 +216,6 @@ export class SearchService {
     this.failure = message
     for (const p of this.pending.values()) p.reject(new UserError(message))
     this.pending.clear()
-    for (const w of this.builtWaiters.splice(0)) w({ articles: 0, fromCache: false, reindexed: 0, ms: 0 })
+    for (const w of this.builtWaiters.splice(0)) w.reject(new UserError(message))
   }
 }

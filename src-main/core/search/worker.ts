@@ -1,21 +1,21 @@
 /**
- * The search worker: builds the index off the main thread at startup, from the index cache where it holds an
+ * The search worker: builds the index off main's thread (in the app, in a process of its own) at startup, from the index cache where it holds an
  * article unchanged and from the notebook's files for the rest, then keeps it current from the updates main sends,
  * answers queries, and writes the cache again when the build changed anything. Messages are handled in order; the
  * build yields between small batches so queries and updates are answered while it runs.
  */
-import { parentPort, workerData } from 'node:worker_threads'
 import { NotebookStore } from '../store/notebook-store'
 import { SearchIndex } from './search-index'
 import { searchArticle } from './documents'
 import { articleFingerprint, loadSearchCache, saveSearchCache, type CachedIndex } from './index-cache'
-import type { FromWorker, SearchWorkerData, ToWorker } from './protocol'
+import type { FromWorker, SearchWorkerKey, ToWorker } from './protocol'
 import { realFs, type FsOps } from '../store/fs-ops'
 import { encryptedFs } from '../crypto/encrypted-fs'
 import { FileCipher } from '../crypto/envelope'
+import { parentChannel } from '../workers/parent-channel'
 
-const port = parentPort
-if (!port) throw new Error('search worker started outside a worker thread')
+// A thread of the CLI or the tests, or in the app an Electron utility process: the same script over either.
+const port = parentChannel<ToWorker, FromWorker>()
 
 let index = new SearchIndex()
 /** The registry as main last sent it: an index read back from the cache starts without one. */
@@ -30,16 +30,15 @@ let progress: { done: number; total: number } | null = null
 /** A cache write in progress: closing waits for it, so the CLI never leaves one half written. */
 let saving: Promise<void> = Promise.resolve()
 
-const send = (m: FromWorker) => port.postMessage(m)
+const send = (m: FromWorker) => port.post(m)
 const yieldToMessages = () => new Promise<void>((r) => setImmediate(r))
 
-async function build(root: string): Promise<void> {
+async function build(root: string, key: SearchWorkerKey | null): Promise<void> {
   const started = performance.now()
   // Queries answered before the notebook is even open must say the index is still coming, or the window would stop asking.
   progress = { done: 0, total: 0 }
   // From here until the cache is read back, updates from main are kept to apply again to the index it holds.
   restoring = true
-  const { key } = (workerData ?? { key: null }) as SearchWorkerData
   // A protected notebook is read, and its cache written, sealed under its data key, like every file of it.
   const fs: FsOps = key ? encryptedFs(new FileCipher(key.generation, key.key), root) : realFs
   const store = await NotebookStore.open(root, { holder: 'the search index', readOnly: true, fs }).catch((err: unknown) => {
@@ -130,11 +129,11 @@ function apply(target: SearchIndex, m: ToWorker): void {
   else if (m.type === 'remove') target.remove(m.id)
 }
 
-port.on('message', (m: ToWorker) => {
+port.listen((m) => {
   try {
     switch (m.type) {
       case 'build':
-        build(m.root).catch((err: unknown) => send({ type: 'error', id: null, message: (err as Error).message }))
+        build(m.root, m.key).catch((err: unknown) => send({ type: 'error', id: null, message: (err as Error).message }))
         break
       case 'upsert':
         fresh.add(m.meta.id)

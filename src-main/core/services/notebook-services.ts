@@ -6,6 +6,7 @@ import * as annotations from './annotations'
 import * as registry from './registry'
 import * as links from './links'
 import { SearchService } from '../search/search-service'
+import type { SearchWorkerLauncher } from '../search/worker-host'
 import { sharedImportPool, type Importer } from '../import/import-pool'
 import { trackWrites } from '../search/track-writes'
 import { viewServices } from './notebook-views'
@@ -19,14 +20,16 @@ const exportService = () => import('../export/service')
  * The operations the contract names, over one open notebook. Main's handler table, the CLI and the e2e harness
  * all call these, so the app, the command line and the tests exercise one implementation.
  */
-/** The importer is the process's shared worker pool unless one is given (the e2e harness keeps its own warm). */
 export interface ServicesOptions {
+  /** The importer is the process's shared worker pool unless one is given (the e2e harness keeps its own warm). */
   importer?: Importer
+  /** Where the search worker runs: a thread unless given; the app's main hosts it in a process of its own. */
+  searchHost?: SearchWorkerLauncher
 }
 
 export function createServices(store: NotebookStore, now: () => string = systemClock, options: ServicesOptions = {}) {
   const ctx: ServiceContext = { store, now, importer: options.importer ?? sharedImportPool() }
-  const search = new SearchService(store)
+  const search = new SearchService(store, { host: options.searchHost })
   return trackWrites({
     store,
     notebookStatus: (): NotebookStatus => ({

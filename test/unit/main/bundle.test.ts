@@ -2,9 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { SEARCH_WORKER_BUNDLE } from '../../../src-main/core/search/worker-host'
+import type { FromWorker } from '../../../src-main/core/search/protocol'
+import { FakeUtilityProcess } from './stub-electron'
 
 const entry = fileURLToPath(new URL('../../../out/main/index.js', import.meta.url))
 const importWorker = fileURLToPath(new URL('../../../out/main/import-worker.js', import.meta.url))
+const searchWorker = fileURLToPath(new URL(`../../../out/main/${SEARCH_WORKER_BUNDLE}`, import.meta.url))
 const built = existsSync(entry)
 
 function dynamicImports(file: string): string[] {
@@ -69,4 +73,28 @@ describe.skipIf(!built)('the built main bundle (out/main/index.js)', () => {
     expect(staticGraph(entry).chunks).toContain(policy)
     expect(chunks).not.toContain(policy)
   })
+
+  it('ships the search worker beside main, which starts it in a utility process by that name', () => {
+    const main = readFileSync(entry, 'utf8')
+    expect(main).toContain(`"${SEARCH_WORKER_BUNDLE}"`)
+    expect(main).toMatch(/utilityProcess\.fork\(/)
+    expect(existsSync(searchWorker)).toBe(true)
+    // Its own process loads no Electron module: it is plain Node with Electron's parentPort.
+    expect(staticGraph(searchWorker).packages).not.toContain('electron')
+  })
+
+  it('runs the built search worker over a utility process port: it answers queries and reports a notebook it cannot open', async () => {
+    const child = new FakeUtilityProcess(searchWorker, [], {}, searchWorker)
+    const messages: FromWorker[] = []
+    child.on('message', (m: FromWorker) => messages.push(m))
+    try {
+      child.postMessage({ type: 'build', root: join(dirname(entry), 'no-notebook-here'), key: null })
+      child.postMessage({ type: 'query', id: 7, query: { text: 'harbour' } })
+      for (let i = 0; i < 200 && messages.length < 2; i++) await new Promise((r) => setTimeout(r, 25))
+      expect(messages).toContainEqual(expect.objectContaining({ type: 'result', id: 7 }))
+      expect(messages).toContainEqual(expect.objectContaining({ type: 'error', id: null, message: expect.stringMatching(/no notebook/) }))
+    } finally {
+      child.kill()
+    }
+  }, 20_000)
 })

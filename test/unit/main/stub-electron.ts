@@ -4,6 +4,10 @@
  * Use with `vi.mock('electron', () => import('./stub-electron'))`; call `resetElectron()` before each test.
  */
 import { EventEmitter } from 'node:events'
+import { fork, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { vi } from 'vitest'
 
 type Listener = (...args: any[]) => any
@@ -220,7 +224,63 @@ export const powerMonitor = Object.assign(new EventEmitter(), {
   getSystemIdleTime: vi.fn(() => powerMonitor.idleSeconds),
 })
 
+/**
+ * A utility process, run as a real Node child process (through tsx, with `process.parentPort` set up by
+ * utility-child.ts) so real messages flow. Events as Electron's: 'spawn', 'message' (the message itself), 'exit' (code).
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  readonly process: ChildProcess | null = null
+  exited = false
+
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+    script: string,
+  ) {
+    super()
+    if (!existsSync(script)) {
+      // As a utility process whose script is missing: it starts and ends at once (tests that never built the app).
+      setImmediate(() => {
+        this.exited = true
+        this.emit('exit', 1)
+      })
+      return
+    }
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+    this.process = fork(fileURLToPath(new URL('./utility-child.ts', import.meta.url)), [script, ...args], { execArgv: ['--import', tsx], serialization: 'advanced', stdio: 'inherit' })
+    this.process.on('spawn', () => this.emit('spawn'))
+    this.process.on('message', (m) => this.emit('message', m))
+    this.process.on('exit', (code, signal) => {
+      this.exited = true
+      // Electron reports the exit code waitpid gave; a signal shows as 128 + its number.
+      this.emit('exit', code ?? (signal === 'SIGKILL' ? 137 : 143))
+    })
+  }
+
+  get pid(): number | undefined {
+    return this.exited ? undefined : this.process?.pid
+  }
+  postMessage = vi.fn((message: unknown) => void this.process?.send(message as object))
+  kill = vi.fn(() => this.process?.kill() ?? false)
+}
+
+export const utilityProcess = {
+  children: [] as FakeUtilityProcess[],
+  /** What the child runs for a module path main asks for: a test points the built bundle's name at its source. */
+  script: (modulePath: string) => modulePath,
+  fork: vi.fn((modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => {
+    const child = new FakeUtilityProcess(modulePath, args, options, utilityProcess.script(modulePath))
+    utilityProcess.children.push(child)
+    return child
+  }),
+}
+
 export function resetElectron(): void {
+  for (const child of utilityProcess.children) if (!child.exited) child.process?.kill('SIGKILL')
+  utilityProcess.children = []
+  utilityProcess.script = (modulePath) => modulePath
+  utilityProcess.fork.mockClear()
   powerMonitor.removeAllListeners()
   powerMonitor.idleSeconds = 0
   app.removeAllListeners()
@@ -245,4 +305,4 @@ export function resetElectron(): void {
   ipcRenderer.invoke.mockImplementation(async () => undefined)
 }
 
-export default { app, BrowserWindow, ipcMain, session, dialog, shell, Menu, nativeTheme, screen, contextBridge, ipcRenderer, powerMonitor }
+export default { app, BrowserWindow, ipcMain, session, dialog, shell, Menu, nativeTheme, screen, contextBridge, ipcRenderer, powerMonitor, utilityProcess }
