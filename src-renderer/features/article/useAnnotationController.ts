@@ -8,7 +8,8 @@ import type { RegistryEntry } from '../../../src-main/shared/model/source'
 import type { DocJson } from '../../../src-main/shared/model/notebook'
 import type { SavedBody } from '../../../src-main/shared/ipc-contract'
 import { newId } from '../../../src-main/shared/model/ids'
-import { anchorAt, indexText, markedSpans, pmPosAt, reanchor } from '../../../src-main/shared/schema/plain-text'
+import { indexText, pmPosAt, reanchor } from '../../../src-main/shared/schema/plain-text'
+import { anchorOfMarks } from '../../../src-main/shared/schema/block-text'
 import { api } from '../../api/client'
 import { userMessage } from '../../api/errors'
 import { annotationRanges } from '../../editor/annotation-ranges'
@@ -158,13 +159,14 @@ export function useAnnotationController(opts: ControllerOptions) {
     saver.settle()
     creating.current.add(id)
     // The panel shows the new annotation in the frame the mark appears, from the same anchor the store will
-    // compute; the store's record replaces it when the write, made just after that frame, lands.
-    const index = indexText(editor.state.doc)
-    const span = markedSpans(editor.state.doc, index).get(id)
+    // compute; the store's record replaces it when the write, made just after that frame, lands. The marks lie
+    // within the selection, so only the blocks under it (and the context beside them) are read.
+    const { from, to } = editor.state.selection
+    const span = anchorOfMarks(editor.state.doc, id, from, to)
     flushSync(() => {
       setNotice(null)
       if (!span) return
-      dispatch({ type: 'upsert', record: newAnnotation(kind, id, anchorAt(index.text, span.start, span.end), new Date().toISOString()) })
+      dispatch({ type: 'upsert', record: newAnnotation(kind, id, span.anchor, new Date().toISOString()) })
       setSelectedId(id)
     })
     const write = afterNextPaint(() => createRecord(id, kind))
