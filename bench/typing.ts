@@ -150,6 +150,7 @@ export async function typingBench(ctx: BenchContext): Promise<boolean> {
 
     // Tagging: select a fresh word range, press the claim shortcut, wait until the panel lists one more claim.
     const tagTimes: number[] = []
+    const tagRenders = { articleView: 0, annotationPanel: 0 }
     for (let i = 0; i < TAGS; i++) {
       await page.locator('.article-body').evaluate((el, i) => {
         const ps = el.querySelectorAll('p')
@@ -163,16 +164,18 @@ export async function typingBench(ctx: BenchContext): Promise<boolean> {
         sel.removeAllRanges()
         sel.addRange(range)
       }, i)
-      const t = await page.evaluate(
+      const { t, renders } = await page.evaluate(
         () =>
-          new Promise<number>((resolveTime) => {
+          new Promise<{ t: number; renders: { articleView: number; annotationPanel: number } }>((resolveTime) => {
             const panel = document.querySelector('aside[aria-label="Annotations"]')!
             const before = panel.textContent
+            const counts = (window as unknown as { __renderCounts: { articleView: number; annotationPanel: number } }).__renderCounts
+            const { articleView, annotationPanel } = counts
             const t0 = performance.now()
             const obs = new MutationObserver(() => {
               if (panel.textContent !== before) {
                 obs.disconnect()
-                resolveTime(performance.now() - t0)
+                resolveTime({ t: performance.now() - t0, renders: { articleView: counts.articleView - articleView, annotationPanel: counts.annotationPanel - annotationPanel } })
               }
             })
             obs.observe(panel, { subtree: true, childList: true, characterData: true })
@@ -180,6 +183,8 @@ export async function typingBench(ctx: BenchContext): Promise<boolean> {
           }),
       )
       tagTimes.push(t)
+      tagRenders.articleView += renders.articleView
+      tagRenders.annotationPanel += renders.annotationPanel
     }
 
 
@@ -193,7 +198,8 @@ export async function typingBench(ctx: BenchContext): Promise<boolean> {
     out(`  ratio (ours / plain, p95) ${ratio(p95 / baseP95)}   target ≤ 1.2×: ${p95 / baseP95 <= 1.2 ? 'met' : 'NOT met'}`)
     out(`  side-panel renders during ${KEYSTROKES} keystrokes: ${panelRenders} (toolbar ${countsAfter.toolbar! - countsBefore.toolbar!}, library ${countsAfter.library! - countsBefore.library!})   target 0: ${panelRenders === 0 ? 'met' : 'NOT met'}`)
     out(`  tag a span until the panel shows it (${TAGS} tags; the store write follows the frame) p50 ${ms(percentile(tagTimes, 0.5))} · p95 ${ms(tagP95)}   target ≤ 16 ms: ${tagP95 <= 16 ? 'met' : 'NOT met'}`)
-    return p95 <= 16 && p95 / baseP95 <= 1.2 && panelRenders === 0 && tagP95 <= 16
+    out(`  renders until the panel shows a tag (${TAGS} tags): article view ${tagRenders.articleView}, annotation panel ${tagRenders.annotationPanel}   target: article view 0`)
+    return p95 <= 16 && p95 / baseP95 <= 1.2 && panelRenders === 0 && tagP95 <= 16 && tagRenders.articleView === 0
   } finally {
     await h.close()
     await rm(dir, { recursive: true, force: true })

@@ -16,7 +16,10 @@ export interface Windowing {
   end: number
   /** A ref for each rendered item's element, keyed as in `keys`, which keeps its measured height. */
   measure(key: string): (el: HTMLElement | null) => void
-  /** Scrolls the box the least needed to show the item, now if it is rendered, else as soon as it is. */
+  /**
+   * Scrolls the box the least needed to show the item: nothing if it is in view as last seen, before the next frame
+   * if it is rendered, else now to where it is estimated to be and exactly once it renders.
+   */
   reveal(key: string): void
 }
 
@@ -37,12 +40,16 @@ export function useWindowing(scrollRef: RefObject<HTMLElement | null>, listRef: 
   const { start, end } = rangeIn(offsets, band.top - overscan, band.top + band.height + overscan)
 
   const step = Math.max(1, Math.floor(overscan / 3))
+  // The visible part of the list as last read (list coordinates), so reveal can tell a row is in view without
+  // making the browser lay out the page again in the middle of a commit.
+  const seen = useRef({ top: 0, height: 0 })
   const readBand = useCallback(() => {
     const box = scrollRef.current
     const list = listRef.current
     if (!box || !list) return
-    const top = Math.floor((box.scrollTop - list.offsetTop) / step) * step
     const height = box.clientHeight
+    seen.current = { top: box.scrollTop - list.offsetTop, height }
+    const top = Math.floor(seen.current.top / step) * step
     setBand((b) => (b.top === top && b.height === height ? b : { top, height }))
   }, [scrollRef, listRef, step])
 
@@ -113,17 +120,23 @@ export function useWindowing(scrollRef: RefObject<HTMLElement | null>, listRef: 
   )
 
   const pendingReveal = useRef<string | null>(null)
+  const revealFrame = useRef(0)
+  useEffect(() => () => cancelAnimationFrame(revealFrame.current), [])
   const reveal = useCallback(
     (key: string) => {
       const el = elements.current.get(key)
+      const i = indexOf.get(key)
       if (el) {
         pendingReveal.current = null
-        el.scrollIntoView({ block: 'nearest' })
+        cancelAnimationFrame(revealFrame.current)
+        if (i !== undefined && seen.current.height > 0 && offsets[i]! >= seen.current.top && offsets[i + 1]! <= seen.current.top + seen.current.height) return
+        // Scrolling needs the page laid out; just before the next frame the browser does that anyway, so the row
+        // scrolls into view in the frame that first shows it without a second layout.
+        revealFrame.current = requestAnimationFrame(() => el.isConnected && el.scrollIntoView({ block: 'nearest' }))
         return
       }
       const box = scrollRef.current
       const list = listRef.current
-      const i = indexOf.get(key)
       if (!box || !list || i === undefined) return
       // Not rendered: scroll to where the estimate puts it; the render that follows shows it and settles the place.
       pendingReveal.current = key

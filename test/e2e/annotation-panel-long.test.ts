@@ -119,6 +119,32 @@ describe('the annotation panel of a long article', () => {
     })
     expect(cut).toEqual([])
   })
+
+  it('tags words far down the text: the panel renders the new row, the article view does not render', async () => {
+    const words = page.locator('.article-body p').nth(249)
+    await words.scrollIntoViewIfNeeded()
+    await words.evaluate((p) => {
+      const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, (n) => (n.textContent!.includes('convoy') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP)).nextNode()!
+      const at = node.textContent!.indexOf('the convoy moved')
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + 'the convoy moved'.length)
+      getSelection()!.removeAllRanges()
+      getSelection()!.addRange(range)
+      ;(p.closest('.article-body') as HTMLElement).focus()
+    })
+    // Counted around the shortcut alone: the panel shows the new row before the key's handling returns.
+    const renders = await words.evaluate((p) => {
+      const counts = (window as unknown as { __renderCounts: { articleView: number; annotationPanel: number } }).__renderCounts
+      const before = { ...counts }
+      p.closest('.article-body')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'C', code: 'KeyC', ctrlKey: true, shiftKey: true, bubbles: true }))
+      return { articleView: counts.articleView - before.articleView, annotationPanel: counts.annotationPanel - before.annotationPanel }
+    })
+    expect(renders.articleView).toBe(0)
+    expect(renders.annotationPanel).toBeGreaterThan(0)
+    await expect.poll(() => current().textContent()).toContain('the convoy moved')
+    await expect.poll(() => panel().locator('#group-claim').textContent()).toMatch(/Claims\s*101/)
+  })
 })
 
 async function inView(page: Page, selector: string): Promise<boolean> {

@@ -56,6 +56,10 @@ export const AnnotationPanel = memo(function AnnotationPanel(props: AnnotationPa
   // The metadata editors (a rich-text note among them) move to a newly selected row a moment after it is selected,
   // so a new tag's row shows in the frame its mark does; building one editor and tearing down another waits.
   const detailId = useDeferredValue(selectedId)
+  // The open detail (a rich-text editor among its fields) lists the other records and tags too; it takes a new list
+  // in that later render as well, so a new tag does not rebuild the detail still open on the row selected before.
+  const detailRecords = useDeferredValue(records)
+  const detailTags = useDeferredValue(allTags)
   const focusedRow = useRef<string | null>(null)
   const focusRequest = useRef<string | null>(null)
 
@@ -139,11 +143,11 @@ export const AnnotationPanel = memo(function AnnotationPanel(props: AnnotationPa
                               key={a.id}
                               articleId={articleId}
                               record={detailRecord}
-                              records={records}
+                              records={detailRecords}
                               registry={registry}
                               registryMap={registryMap}
                               articles={articles}
-                              tags={allTags}
+                              tags={detailTags}
                               readOnly={readOnly}
                               actions={actions}
                             />

@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useRef, useState, type MouseEvent, type Ref } from 'react'
+import { useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore, type ComponentProps, type MouseEvent, type Ref } from 'react'
 import { EditorContent } from '@tiptap/react'
 import type { AnnotationKind } from '../../../src-main/shared/model/annotation'
 import type { ArticleMeta } from '../../../src-main/shared/model/article'
@@ -12,6 +12,8 @@ import { SidePane } from '../../ui/SidePane'
 import { shortcutLabel } from '../../ui/shortcuts'
 import { AnnotationPanel } from '../annotations/AnnotationPanel'
 import { KIND_LABEL } from '../annotations/panel-model'
+import { renderCounts } from '../../perf-counters'
+import type { PanelStore } from '../annotations/panel-store'
 import { ArticleHeader } from './ArticleHeader'
 import { ArticleNotes } from './ArticleNotes'
 import { EditorToolbar } from './EditorToolbar'
@@ -89,6 +91,7 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
 
 function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleRef, onMetaChange, onRegistryAdd, onArticleChanged, onTagsChanged, jumpTo }: ArticleWorkspaceProps & { view: ArticleView }) {
   const articleId = view.meta.id
+  renderCounts.articleView++
   const [meta, setMeta] = useState(view.meta)
   const savedRef = useRef<(r: SavedBody) => void>(() => {})
   const body = useBodyEditor(articleId, view.doc, readOnly, (r) => savedRef.current(r))
@@ -181,10 +184,9 @@ function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleR
         )}
       </main>
       <SidePane side="right" label="Annotations" toggleShortcut="toggleAnnotations" {...pane}>
-        <AnnotationPanel
+        <ArticlePanel
+          store={ctl.panel}
           articleId={articleId}
-          records={ctl.panelRecords}
-          selectedId={ctl.selectedId}
           registry={registry}
           articles={articles}
           tags={tags}
@@ -194,4 +196,10 @@ function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleR
       </SidePane>
     </>
   )
+}
+
+/** Reads the records and the selection itself, so a new tag or a click renders the panel and not the article around it. */
+function ArticlePanel({ store, ...props }: Omit<ComponentProps<typeof AnnotationPanel>, 'records' | 'selectedId'> & { store: PanelStore }) {
+  const { shown, selectedId } = useSyncExternalStore(store.subscribe, store.get)
+  return <AnnotationPanel {...props} records={shown} selectedId={selectedId} />
 }

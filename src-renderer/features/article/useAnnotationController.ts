@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { AddMarkStep } from '@tiptap/pm/transform'
 import { isHistoryTransaction } from '@tiptap/pm/history'
@@ -8,7 +8,8 @@ import type { RegistryEntry } from '../../../src-main/shared/model/source'
 import type { DocJson } from '../../../src-main/shared/model/notebook'
 import type { SavedBody } from '../../../src-main/shared/ipc-contract'
 import { newId } from '../../../src-main/shared/model/ids'
-import { anchorAt, indexText, markedSpans, pmPosAt, reanchor } from '../../../src-main/shared/schema/plain-text'
+import { indexText, pmPosAt, reanchor } from '../../../src-main/shared/schema/plain-text'
+import { anchorOfMarks } from '../../../src-main/shared/schema/block-text'
 import { api } from '../../api/client'
 import { userMessage } from '../../api/errors'
 import { annotationRanges } from '../../editor/annotation-ranges'
@@ -16,7 +17,8 @@ import { docJson } from '../../editor/doc-json'
 import { setActiveAnnotation } from '../../editor/annotation-focus'
 import { clearActiveAnnotation, revealAnnotation, stepAnnotation } from '../../editor/reveal'
 import { shortcutLabel } from '../../ui/shortcuts'
-import { annotationsReducer, shownAlike } from '../annotations/annotation-state'
+import type { AnnotationAction } from '../annotations/annotation-state'
+import { PanelStore } from '../annotations/panel-store'
 import { PatchQueue } from '../annotations/patch-queue'
 import type { PanelActions } from '../annotations/actions'
 import { KIND_LABEL } from '../annotations/panel-model'
@@ -56,21 +58,17 @@ function metadataOf(a: Annotation): AnnotationPatch {
 export function useAnnotationController(opts: ControllerOptions) {
   const { articleId, body, readOnly } = opts
   const { editor, saver } = body
-  const [records, dispatch] = useReducer(annotationsReducer, opts.initial)
-  const [selectedId, setSelectedId] = useState<string | null>(null)
+  // Records and selection live outside React state, so changing them renders the panel alone (see PanelStore).
+  const [panel] = useState(() => new PanelStore(opts.initial))
+  const dispatch = (action: AnnotationAction) => panel.dispatch(action)
+  const setSelectedId = (id: string | null) => panel.select(id)
   const [notice, setNotice] = useState<Notice | null>(null)
-  const recordsRef = useRef(records)
-  recordsRef.current = records
   const optsRef = useRef(opts)
   optsRef.current = opts
   const creating = useRef(new Set<string>())
   const deleting = useRef(new Set<string>())
   const deleted = useRef(new Map<string, Annotation>())
   const pendingCreates = useRef(new Set<Flushable>())
-  // What the panel is given: the same list while a save only moved anchors (typing earlier in the text), so it
-  // does not render; the records themselves always hold the store's latest anchors.
-  const shownRef = useRef(records)
-  if (!shownAlike(shownRef.current, records)) shownRef.current = records
 
   const queue = useMemo(
     () =>
@@ -103,7 +101,7 @@ export function useAnnotationController(opts: ControllerOptions) {
     }
   }, [queue])
 
-  const keepIds = () => new Set([...creating.current, ...recordsRef.current.filter((r) => queue.hasPending(r.id)).map((r) => r.id)])
+  const keepIds = () => new Set([...creating.current, ...panel.get().records.filter((r) => queue.hasPending(r.id)).map((r) => r.id)])
   const onBodySaved = (result: SavedBody) => dispatch({ type: 'merge', records: result.annotations, keep: keepIds(), drop: deleting.current })
 
   const say = (text: string, tone: Notice['tone'] = 'info') => setNotice({ text, tone })
@@ -158,13 +156,14 @@ export function useAnnotationController(opts: ControllerOptions) {
     saver.settle()
     creating.current.add(id)
     // The panel shows the new annotation in the frame the mark appears, from the same anchor the store will
-    // compute; the store's record replaces it when the write, made just after that frame, lands.
-    const index = indexText(editor.state.doc)
-    const span = markedSpans(editor.state.doc, index).get(id)
+    // compute; the store's record replaces it when the write, made just after that frame, lands. The marks lie
+    // within the selection, so only the blocks under it (and the context beside them) are read.
+    const { from, to } = editor.state.selection
+    const span = anchorOfMarks(editor.state.doc, id, from, to)
     flushSync(() => {
-      setNotice(null)
+      if (notice !== null) setNotice(null)
       if (!span) return
-      dispatch({ type: 'upsert', record: newAnnotation(kind, id, anchorAt(index.text, span.start, span.end), new Date().toISOString()) })
+      dispatch({ type: 'upsert', record: newAnnotation(kind, id, span.anchor, new Date().toISOString()) })
       setSelectedId(id)
     })
     const write = afterNextPaint(() => createRecord(id, kind))
@@ -186,7 +185,7 @@ export function useAnnotationController(opts: ControllerOptions) {
   }
 
   const remove = async (id: string) => {
-    const record = recordsRef.current.find((r) => r.id === id)
+    const record = panel.get().records.find((r) => r.id === id)
     if (!record || readOnly) return
     const ranges = annotationRanges(editor.state.doc, id)
     deleting.current.add(id)
@@ -195,8 +194,8 @@ export function useAnnotationController(opts: ControllerOptions) {
     // Undoable: Ctrl+Z puts the marks back, and the transaction watcher below restores the record.
     if (ranges.length) editor.commands.removeAnnotationMarks(id)
     saver.settle()
-    const order = recordsRef.current.filter((r) => r.kind === record.kind && r.id !== id)
-    if (selectedId === id) select(order[0]?.id ?? null)
+    const order = panel.get().records.filter((r) => r.kind === record.kind && r.id !== id)
+    if (panel.get().selectedId === id) select(order[0]?.id ?? null)
     dispatch({ type: 'remove', id })
     saveStatus.begin()
     try {
@@ -243,7 +242,7 @@ export function useAnnotationController(opts: ControllerOptions) {
   }
 
   const reattach = (id: string) => {
-    const record = recordsRef.current.find((r) => r.id === id)
+    const record = panel.get().records.find((r) => r.id === id)
     if (!record || readOnly) return
     const index = indexText(editor.state.doc)
     const hit = reanchor(index.text, record.anchor)
@@ -305,9 +304,7 @@ export function useAnnotationController(opts: ControllerOptions) {
   const commands = useMemo(() => ({ tag: (kind: AnnotationKind) => void latest.current.tag(kind), step: (d: 1 | -1) => latest.current.step(d) }), [])
 
   return {
-    records,
-    panelRecords: shownRef.current,
-    selectedId,
+    panel,
     notice,
     clearNotice: () => setNotice(null),
     actions,
