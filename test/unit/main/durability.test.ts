@@ -6,8 +6,8 @@ import { events } from '../../../src-main/shared/ipc-contract'
 import { notebookLayout } from '../../../src-main/core/store/layout'
 import { HotExitJournal } from '../../../src-main/core/recovery/hot-exit-journal'
 import { useTempDirs } from '../../helpers/temp-dir'
-import { app, BrowserWindow, resetElectron } from './stub-electron'
-import { answeringFlushes, call, settle, theWindow } from './window-calls'
+import { app, resetElectron } from './stub-electron'
+import { answeringFlushes, call, quitApp, settle, theWindow } from './window-calls'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { runApp } = await import('../../../src-main/main/lifecycle')
@@ -37,12 +37,7 @@ async function until(what: string, check: () => boolean | Promise<boolean>): Pro
 
 
 async function quit(): Promise<void> {
-  app.quit()
-  for (let i = 0; i < 100 && !app.quitted; i++) {
-    if (BrowserWindow.instances.some((w) => !w.destroyed)) await call('app:flushed').catch(() => {})
-    await settle()
-  }
-  if (!app.quitted) throw new Error('the app did not quit')
+  await quitApp()
   running = null
 }
 

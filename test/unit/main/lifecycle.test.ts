@@ -8,6 +8,7 @@ import { contract, events, type ImportResult } from '../../../src-main/shared/ip
 import { notebookLayout } from '../../../src-main/core/store/layout'
 import { useTempDirs } from '../../helpers/temp-dir'
 import { app, BrowserWindow, dialog, invokeFrom, ipcMain, Menu, resetElectron, session, shell } from './stub-electron'
+import { quitApp } from './window-calls'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { runApp } = await import('../../../src-main/main/lifecycle')
@@ -36,12 +37,7 @@ const settle = () => new Promise((r) => setTimeout(r, 20))
 
 /** Quits the way the app menu does and waits until the notebook is closed. */
 async function quit(): Promise<void> {
-  app.quit()
-  for (let i = 0; i < 100 && !app.quitted; i++) {
-    if (BrowserWindow.instances.some((w) => !w.destroyed)) await call('app:flushed').catch(() => {})
-    await settle()
-  }
-  if (!app.quitted) throw new Error('the app did not quit')
+  await quitApp()
   running = null
 }
 

@@ -7,8 +7,8 @@ import { notebookLayout } from '../../../src-main/core/store/layout'
 import { NotebookStore } from '../../../src-main/core/store/notebook-store'
 import { notebookRefId } from '../../../src-main/main/notebooks'
 import { useTempDirs } from '../../helpers/temp-dir'
-import { app, BrowserWindow, dialog, Menu, resetElectron } from './stub-electron'
-import { answeringFlushes, call, settle, theWindow } from './window-calls'
+import { app, dialog, Menu, resetElectron } from './stub-electron'
+import { answeringFlushes, call, quitApp, settle, theWindow } from './window-calls'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { runApp } = await import('../../../src-main/main/lifecycle')
@@ -30,12 +30,7 @@ async function launch(userData: string): Promise<Running> {
 
 
 async function quit(): Promise<void> {
-  app.quit()
-  for (let i = 0; i < 100 && !app.quitted; i++) {
-    if (BrowserWindow.instances.some((w) => !w.destroyed)) await call('app:flushed').catch(() => {})
-    await settle()
-  }
-  if (!app.quitted) throw new Error('the app did not quit')
+  await quitApp()
   running = null
 }
 

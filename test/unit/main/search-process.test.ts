@@ -10,6 +10,7 @@ import { protectNotebook } from '../../../src-main/core/crypto/protection'
 import { MIN_KDF_N } from '../../../src-main/core/crypto/key-file'
 import { notebookDir } from '../../../src-main/main/paths'
 import { app, BrowserWindow, dialog, invokeFrom, resetElectron, utilityProcess, type FakeUtilityProcess } from './stub-electron'
+import { quitApp } from './window-calls'
 import { events } from '../../../src-main/shared/ipc-contract'
 
 vi.mock('electron', () => import('./stub-electron'))
@@ -49,12 +50,7 @@ async function exited(child: FakeUtilityProcess): Promise<void> {
 }
 
 async function quit(): Promise<void> {
-  app.quit()
-  for (let i = 0; i < 200 && !app.quitted; i++) {
-    if (BrowserWindow.instances.some((w) => !w.destroyed)) await call('app:flushed').catch(() => {})
-    await settle()
-  }
-  if (!app.quitted) throw new Error('the app did not quit')
+  await quitApp()
   running = null
 }
 

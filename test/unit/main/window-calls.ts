@@ -3,7 +3,7 @@
  * flush requests answered the way the renderer answers them.
  */
 import { events } from '../../../src-main/shared/ipc-contract'
-import { BrowserWindow, invokeFrom } from './stub-electron'
+import { app, BrowserWindow, invokeFrom } from './stub-electron'
 
 export const theWindow = () => BrowserWindow.instances.at(-1)!
 export const call = (channel: string, payload?: unknown) => invokeFrom(channel, payload, { contents: theWindow().webContents })
@@ -27,4 +27,14 @@ export async function answeringFlushes<T>(work: Promise<T>): Promise<T> {
     done = true
     await answer
   }
+}
+
+/** Quits the way the app menu does, answering the window's part, and waits until main has let the app go. */
+export async function quitApp(): Promise<void> {
+  app.quit()
+  for (let i = 0; i < 200 && !app.quitted; i++) {
+    if (BrowserWindow.instances.some((w) => !w.destroyed)) await call('app:flushed').catch(() => {})
+    await settle()
+  }
+  if (!app.quitted) throw new Error('the app did not quit')
 }
