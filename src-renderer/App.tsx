@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { ArticleMeta } from '../src-main/shared/model/article'
 import type { RegistryEntry } from '../src-main/shared/model/source'
 import type { ImportResult, NotebookStatus } from '../src-main/shared/ipc-contract'
@@ -254,6 +254,10 @@ export function App() {
   const onRegistryAdd = useCallback((entry: RegistryEntry) => setRegistry((r) => [...r.filter((x) => x.id !== entry.id), entry]), [])
   const onArticleChanged = useCallback(() => void refreshArticles(), [refreshArticles])
   const readOnly = status?.readOnly ?? false
+  // The open article names other articles by title only (a question answered by an article); the library's counts,
+  // which change with every tag, must not hand it a new list and re-render it.
+  const titlesKey = (articles ?? []).map((a) => `${a.id}\t${a.title}`).join('\n')
+  const workspaceArticles = useMemo(() => articles ?? [], [titlesKey])
   const openArticle = !creating && view === null ? (articles?.find((a) => a.id === selectedId) ?? null) : null
   useWindowTitle(openArticle?.title ?? null, status?.info.name ?? null)
   useViewState(creating ? null : selectedId, panes.saved)
@@ -345,7 +349,7 @@ export function App() {
             articleId={selectedId}
             readOnly={readOnly}
             registry={registry}
-            articles={articles ?? []}
+            articles={workspaceArticles}
             tags={tags}
             pane={panes.right}
             handleRef={workspace}

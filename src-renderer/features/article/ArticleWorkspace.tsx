@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore, type ComponentProps, type MouseEvent, type Ref } from 'react'
+import { memo, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore, type ComponentProps, type MouseEvent, type Ref } from 'react'
 import { EditorContent } from '@tiptap/react'
 import type { AnnotationKind } from '../../../src-main/shared/model/annotation'
 import type { ArticleMeta } from '../../../src-main/shared/model/article'
@@ -52,7 +52,8 @@ interface ArticleWorkspaceProps {
 }
 
 /** Loads one article and shows it: the text in the middle, its annotations on the right. Keyed by article id. */
-export function ArticleWorkspace(props: ArticleWorkspaceProps) {
+/** Memoised: the app re-renders on every library refresh (a tag changes the counts), and that must not reach the article. */
+export const ArticleWorkspace = memo(function ArticleWorkspace(props: ArticleWorkspaceProps) {
   const [view, setView] = useState<ArticleView | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -87,7 +88,7 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
     )
   }
   return <LoadedArticle {...props} view={view} />
-}
+})
 
 function LoadedArticle({ view, readOnly, registry, articles, tags, pane, handleRef, onMetaChange, onRegistryAdd, onArticleChanged, onTagsChanged, jumpTo }: ArticleWorkspaceProps & { view: ArticleView }) {
   const articleId = view.meta.id
