@@ -93,7 +93,9 @@ describe('ImportPool when a worker misbehaves', () => {
   it('never runs more workers than its size, and stops idle ones', async () => {
     const p = pool({ size: 2, idleMs: 50, workerUrl: UNRULY })
     await outcomes(p, ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt'])
-    expect(p.workers).toBe(2)
+    // A worker idle for 50 ms may already have retired on a busy machine; more than the size never runs.
+    expect(p.workers).toBeGreaterThan(0)
+    expect(p.workers).toBeLessThanOrEqual(2)
     await expect.poll(() => p.workers, { timeout: 5000 }).toBe(0)
     expect(await outcomes(p, ['f.txt'])).toEqual(['f.txt'])
   })
