@@ -420,7 +420,8 @@ export class NotebookStore {
     if (this.articles.size <= ARTICLE_CACHE) return
     for (const key of this.articles.keys()) {
       if (this.articles.size <= ARTICLE_CACHE) break
-      if (!this.unsaved.has(key)) this.articles.delete(key)
+      // The article just loaded stays even when every older one holds unsaved edits: it is about to be used.
+      if (key !== id && !this.unsaved.has(key)) this.articles.delete(key)
     }
   }
 

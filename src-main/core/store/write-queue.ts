@@ -173,19 +173,25 @@ export class WriteQueue {
         this.queue.shift()
         this.lastStart.set(head.key, this.now())
         this.current = head.key
+        let error: { cause: unknown } | null = null
         try {
           await head.run()
+        } catch (err) {
+          error = { cause: err }
+        }
+        // Cleared before anyone hears of the outcome: a listener asking whether the file still has a write pending
+        // must not be told yes by the write that just ended.
+        this.current = null
+        if (error) {
+          this.failed.set(head.key, { job: { ...head, waiters: [] }, error: error.cause })
+          this.events.onError?.(error.cause, head.key)
+          for (const w of head.waiters) w.reject(error.cause)
+          this.scheduleRetry()
+        } else {
           this.failed.delete(head.key)
           this.retryDelay = this.retry.first
           this.events.onWritten?.(head.key)
           for (const w of head.waiters) w.resolve()
-        } catch (err) {
-          this.failed.set(head.key, { job: { ...head, waiters: [] }, error: err })
-          this.events.onError?.(err, head.key)
-          for (const w of head.waiters) w.reject(err)
-          this.scheduleRetry()
-        } finally {
-          this.current = null
         }
       }
     } finally {

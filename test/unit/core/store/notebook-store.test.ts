@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { NotebookStore } from '../../../../src-main/core/store/notebook-store'
+import { realFs } from '../../../../src-main/core/store/fs-ops'
 import { SCHEMA_VERSION } from '../../../../src-main/shared/model/notebook'
 import { newId } from '../../../../src-main/shared/model/ids'
 import { useTempDirs } from '../../../helpers/temp-dir'
@@ -34,6 +35,25 @@ describe('NotebookStore', () => {
     await store.updateArticle(id, (f) => void (f.notes = '<p>edited</p>'))
     expect(await mtime(store.layout.index)).toBe(indexBefore)
     expect(await mtime(store.layout.article(id))).not.toBe(articleBefore)
+    await store.close()
+  })
+
+  it('still keeps edited articles in memory after more articles than it caches have been edited and saved', async () => {
+    const dir = await tempDir()
+    const reads: string[] = []
+    const fs = { ...realFs, readFile: ((path: string, ...rest: []) => (reads.push(String(path)), realFs.readFile(path, ...rest))) as typeof realFs.readFile }
+    let store = await open(dir)
+    const ids = Array.from({ length: 80 }, () => newId('article'))
+    await store.updateIndex((ix) => void ix.articles.push(...ids.map((id) => fakeMeta(id))))
+    for (const id of ids) await store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id, doc: { type: 'doc', content: [] }, notes: '', annotations: [], trash: [], dismissedSuggestions: [] })
+    await store.close()
+    store = await NotebookStore.open(dir, { holder: 'test', fs })
+    for (const [k, id] of ids.entries()) {
+      await store.readArticle(id)
+      await store.updateArticle(id, (f) => void (f.notes = `edit ${k}`))
+    }
+    // Each article was read from disk once, when it was first opened; its edit found it still in memory.
+    for (const id of ids) expect(reads.filter((p) => p === store.layout.article(id))).toHaveLength(1)
     await store.close()
   })
 

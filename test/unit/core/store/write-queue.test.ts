@@ -29,6 +29,14 @@ describe('WriteQueue', () => {
     expect(writes).toBe(1)
   })
 
+  it('no longer counts a write as pending once it has told its listener the write is done', async () => {
+    const seen: boolean[] = []
+    const q = new WriteQueue({ onWritten: (key) => seen.push(q.isPending(key)) })
+    await q.schedule('article:1', async () => {})
+    expect(seen).toEqual([false])
+    expect(q.pending).toBe(0)
+  })
+
   it('keeps a failed write pending, tells the caller, and retries it', async () => {
     const errors: string[] = []
     const q = new WriteQueue({ onError: (_e, key) => errors.push(key) }, { first: 10, max: 20 })
