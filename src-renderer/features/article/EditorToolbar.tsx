@@ -1,5 +1,6 @@
 import { memo, type ReactNode } from 'react'
 import { useEditorState, type Editor } from '@tiptap/react'
+import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import type { AnnotationKind } from '../../../src-main/shared/model/annotation'
 import { ariaShortcut, shortcutLabel, shortcutLabels, type ShortcutName } from '../../ui/shortcuts'
 import { KIND_LABEL } from '../annotations/panel-model'
@@ -23,8 +24,9 @@ export const EditorToolbar = memo(function EditorToolbar({ editor, readOnly, onT
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
+      // The history's own depth, not a dry run of the commands: this selector runs on every keystroke.
+      canUndo: undoDepth(e.state) > 0,
+      canRedo: redoDepth(e.state) > 0,
       hasSelection: !e.state.selection.empty,
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
