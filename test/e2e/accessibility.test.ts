@@ -92,7 +92,8 @@ describe.each(['light', 'dark'] as const)('axe in the %s theme', (scheme) => {
     await closeView()
     await page.keyboard.press('Control+e')
     await page.getByRole('main', { name: 'Export' }).waitFor()
-    await page.waitForTimeout(300)
+    // axe runs asynchronously, so the preview main renders must be in place before it starts, not land mid-run.
+    await page.waitForFunction(() => (document.querySelector('[data-testid="export-preview"]')?.shadowRoot?.childElementCount ?? 0) > 0)
     expect(await seriousViolations(page)).toEqual([])
   })
 
