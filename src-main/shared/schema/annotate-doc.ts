@@ -44,7 +44,8 @@ export function removeAnnotationMarks(doc: PMNode, id: string): PMNode {
 /**
  * Brings annotation records in line with the document after an edit: anchors follow their marks,
  * annotations whose marks vanished become orphans (keeping their quote), and orphans whose marks came back
- * (an undo, say) are restored. Returns the updated records and whether any changed.
+ * (an undo, say) are restored. Returns the updated records and whether any changed. `updatedAt` moves only
+ * when an annotation's own words change or it is orphaned or restored.
  */
 export function reconcileAnnotations(doc: PMNode, annotations: Annotation[], now: string): { annotations: Annotation[]; changed: boolean } {
   const index = indexText(doc)
@@ -62,7 +63,10 @@ export function reconcileAnnotations(doc: PMNode, annotations: Annotation[], now
       !a.orphaned && anchor.start === a.anchor.start && anchor.end === a.anchor.end && anchor.exact === a.anchor.exact && anchor.prefix === a.anchor.prefix && anchor.suffix === a.anchor.suffix
     if (same) return a
     changed = true
-    return { ...a, anchor, orphaned: false, updatedAt: now }
+    // "Updated" means the annotation itself changed: its words, or whether it has any. Text typed elsewhere only
+    // moves the anchor, and must not mark every annotation after it as just updated.
+    const touched = a.orphaned || anchor.exact !== a.anchor.exact
+    return { ...a, anchor, orphaned: false, updatedAt: touched ? now : a.updatedAt }
   })
   return { annotations: next, changed }
 }

@@ -86,6 +86,20 @@ describe('annotation marks in the document', () => {
     expect(back.annotations[0]!.orphaned).toBe(false)
   })
 
+  it('move an anchor that text typed before it shifted without calling the annotation updated; a change to its words does', () => {
+    const id = newId('annotation')
+    const text = 'Officials said a team may go.'
+    const record = newAnnotation('claim', id, anchorAt(text, 15, 28), '2024-01-01T00:00:00.000Z')
+    const later = '2024-06-01T00:00:00.000Z'
+    const shifted = reconcileAnnotations(addAnnotationMark(docOf(`Local ${text}`), 'claim', id, 21, 34), [record], later)
+    expect(shifted.changed).toBe(true)
+    expect(shifted.annotations[0]).toMatchObject({ anchor: { start: 21, end: 34, exact: 'a team may go', prefix: 'Local Officials said ' }, updatedAt: record.updatedAt })
+    const reworded = reconcileAnnotations(addAnnotationMark(docOf('Officials said a team will go.'), 'claim', id, 15, 29), [record], later)
+    expect(reworded.annotations[0]).toMatchObject({ anchor: { exact: 'a team will go' }, updatedAt: later })
+    const orphaned = reconcileAnnotations(docOf('Officials said.'), [record], later)
+    expect(orphaned.annotations[0]!.updatedAt).toBe(later)
+  })
+
   it('refuse a document that does not fit the schema', () => {
     expect(() => docFromJson({ type: 'doc', content: [{ type: 'script', content: [] }] })).toThrow()
   })
