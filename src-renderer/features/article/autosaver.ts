@@ -15,7 +15,7 @@ export interface AutosaverOptions<T> {
   write: (value: T, rev: number) => Promise<void>
   onError?: (err: unknown) => void
   journal?: { delay: number; record: (value: T, rev: number) => void }
-  /** When the timer fires, runs the save; defaults to at once. The editor passes an idle callback, so a save lands between keystrokes. */
+  /** When a timer fires, runs the save or the journal's record; defaults to at once. The editor passes an idle callback, so both land between keystrokes. */
   schedule?: (save: () => void) => void
 }
 
@@ -66,7 +66,18 @@ export class Autosaver<T> {
       if (this.opts.schedule) this.opts.schedule(save)
       else save()
     }, wait)
-    if (this.opts.journal) this.journalTimer ??= setTimeout(() => this.recordJournal(), this.opts.journal.delay)
+    if (this.opts.journal && !this.journalTimer) {
+      const timer = setTimeout(() => {
+        // Like the save, the journal's read waits for an idle moment, so it never lands between a key and its frame;
+        // a flush in the meantime cancels it.
+        const record = () => {
+          if (this.journalTimer === timer) this.recordJournal()
+        }
+        if (this.opts.schedule) this.opts.schedule(record)
+        else record()
+      }, this.opts.journal.delay)
+      this.journalTimer = timer
+    }
   }
 
   /** Writes the value now if it is dirty; resolves when every write so far has finished. */

@@ -179,6 +179,30 @@ describe('Autosaver', () => {
       expect(saver.rev).toBeGreaterThan(revs[1]!)
     })
 
+    it('records through the scheduler, reading the value only then, and not at all once a flush came first', async () => {
+      const { record, journal } = journaled()
+      const queued: Array<() => void> = []
+      const { saver, read, set } = make({ journal, schedule: (run) => void queued.push(run) })
+      for (let i = 1; i <= 6; i++) {
+        set(i)
+        saver.touch()
+        await vi.advanceTimersByTimeAsync(200)
+      }
+      // The journal's deadline passed at the fifth key; the save is still put off by each key.
+      expect(queued).toHaveLength(1)
+      expect(read).not.toHaveBeenCalled()
+      set(7)
+      queued[0]!()
+      expect(record).toHaveBeenCalledExactlyOnceWith(7, saver.rev)
+      saver.touch()
+      // Both the save's pause and the journal's next deadline pass; the flush comes before either runs.
+      await vi.advanceTimersByTimeAsync(1000)
+      await saver.flush()
+      for (const run of queued.slice(1)) run()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(record).toHaveBeenCalledOnce()
+    })
+
     it('records a value whose write failed, so a crash before the retry does not lose it', async () => {
       const { record, journal } = journaled()
       const { saver } = make({ journal, write: vi.fn(async () => Promise.reject(new Error('disk full'))), onError: () => {} })
