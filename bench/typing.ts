@@ -148,7 +148,8 @@ export async function typingBench(ctx: BenchContext): Promise<boolean> {
   await store.close()
   await build({ root: resolve(import.meta.dirname, 'typing-page'), base: './', logLevel: 'silent', build: { outDir: pageDir, emptyOutDir: true } })
 
-  const h = await Harness.start({ storeDir: dir })
+  // The page gets no listener of the harness's own: each key runs what it runs in the app, and no more.
+  const h = await Harness.start({ storeDir: dir, idleClockFromPage: false })
   try {
     // The app, on LONG.
     const page = await h.newPage()

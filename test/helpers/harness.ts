@@ -58,6 +58,12 @@ export interface HarnessOptions {
   idleLockMs?: number
   /** A cheaper scrypt for key files the app writes (protecting, changing the passphrase), as the core tests use. */
   kdf?: KdfParams
+  /**
+   * Whether pages report their keys and pointer moves for the idle clock (default true). Electron's main reads the
+   * system's idle time and puts nothing in the page; a benchmark that times each key turns this off so the page
+   * runs only the app's own listeners (its notebook then never idles, which is moot unless it is protected).
+   */
+  idleClockFromPage?: boolean
 }
 
 export class Harness implements HarnessAppHost {
@@ -69,6 +75,7 @@ export class Harness implements HarnessAppHost {
   protection!: NotebookProtection
   /** When the page last saw a key or the mouse: the harness's stand-in for the system's idle clock. */
   lastInputAt = Date.now()
+  private idleClockFromPage = true
   /** Files the fake native import dialog will "pick" next. */
   pendingImportFiles: Array<{ name: string; bytes: Uint8Array }> = []
   /** URLs the app asked to open outside, after the (auto-accepted) confirm. */
@@ -105,6 +112,7 @@ export class Harness implements HarnessAppHost {
   static async start(options: HarnessOptions = {}): Promise<Harness> {
     if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(IMPORT_WORKER)) throw new Error('out/ is incomplete: run `npm run build` before the e2e tests.')
     const h = new Harness()
+    h.idleClockFromPage = options.idleClockFromPage ?? true
     h.ownsDir = !options.storeDir
     h.storeDir = options.storeDir ?? (await mkdtemp(join(tmpdir(), 'intel-notebook-e2e-')))
     h.ownedDir = h.storeDir
@@ -187,11 +195,13 @@ export class Harness implements HarnessAppHost {
     await page.addInitScript({ content: 'globalThis.__name ??= (fn) => fn' })
     await page.addInitScript(installWindowApi, { methods: Object.keys(contract), events: Object.keys(events) })
     page.on('pageerror', (err) => console.error('[page error]', err.message))
-    await page.exposeBinding('__harnessInput', () => void (this.lastInputAt = Date.now()))
-    await page.addInitScript(() => {
-      const seen = () => void (window as unknown as { __harnessInput: () => Promise<void> }).__harnessInput().catch(() => {})
-      for (const type of ['keydown', 'pointerdown', 'pointermove', 'wheel']) window.addEventListener(type, seen, { capture: true, passive: true })
-    })
+    if (this.idleClockFromPage) {
+      await page.exposeBinding('__harnessInput', () => void (this.lastInputAt = Date.now()))
+      await page.addInitScript(() => {
+        const seen = () => void (window as unknown as { __harnessInput: () => Promise<void> }).__harnessInput().catch(() => {})
+        for (const type of ['keydown', 'pointerdown', 'pointermove', 'wheel']) window.addEventListener(type, seen, { capture: true, passive: true })
+      })
+    }
     await page.goto(this.url)
     return page
   }
