@@ -120,6 +120,36 @@ describe('the annotation panel of a long article', () => {
     expect(cut).toEqual([])
   })
 
+  it('attributes a claim to a source near it or, found by its words, far from it; the link is stored', async () => {
+    await panel().locator('.annotation-panel').evaluate((el) => el.scrollTo(0, 0))
+    await panel().locator('.annotation-row.row-claim').first().click()
+    const attributed = panel().locator('.annotation-detail').getByRole('group', { name: 'Attributed to' })
+    const boxes = attributed.getByRole('checkbox')
+    // A hundred sources: the list offers the eight nearest "Item 1" and a filter, not a hundred checkboxes.
+    await expect.poll(() => boxes.count()).toBe(8)
+    expect(await attributed.locator('.quote-source').allTextContents()).toEqual(['Item 2', 'Item 5', 'Item 8', 'Item 11', 'Item 14', 'Item 17', 'Item 20', 'Item 23'])
+    await expect.poll(() => attributed.textContent()).toContain('92 more, further away in the text')
+    await attributed.getByRole('searchbox', { name: 'Find a source to attribute to' }).fill('item 299')
+    await expect.poll(() => attributed.locator('.quote-source').allTextContents()).toEqual(['Item 299'])
+    await boxes.first().check()
+    await attributed.getByRole('searchbox').fill('')
+    // The cited source joins the nearest, in the text's order: still eight boxes, the far one ticked.
+    await expect.poll(() => attributed.locator('.quote-source').allTextContents()).toEqual(['Item 2', 'Item 5', 'Item 8', 'Item 11', 'Item 14', 'Item 17', 'Item 20', 'Item 299'])
+    expect(await attributed.getByRole('checkbox', { name: 'Item 299' }).isChecked()).toBe(true)
+    const articleId = h.services.listArticles().find((a) => a.title === 'Long report')!.id
+    await expect
+      .poll(async () => {
+        const { annotations } = await h.services.getArticle(articleId)
+        const claim = annotations.find((a) => a.anchor.exact === 'Item 1')
+        const source = annotations.find((a) => a.anchor.exact === 'Item 299')!
+        return claim?.kind === 'claim' && claim.sourceIds.includes(source.id)
+      })
+      .toBe(true)
+    await attributed.getByRole('searchbox').fill('nobody')
+    await expect.poll(() => attributed.textContent()).toContain('No other source matches “nobody”.')
+    await attributed.getByRole('searchbox').fill('')
+  })
+
   it('tags words far down the text: the panel renders the new row, the article view does not render', async () => {
     const words = page.locator('.article-body p').nth(249)
     await words.scrollIntoViewIfNeeded()

@@ -1,4 +1,5 @@
-import type { Annotation, Claim } from '../../../src-main/shared/model/annotation'
+import { useState } from 'react'
+import type { Annotation, Claim, SourceAnnotation } from '../../../src-main/shared/model/annotation'
 import type { RegistryEntry } from '../../../src-main/shared/model/source'
 import {
   CLAIM_STATUS,
@@ -13,7 +14,7 @@ import { Chip } from '../../ui/Chip'
 import { EnumSelect } from '../../ui/EnumSelect'
 import { Kbd } from '../../ui/Kbd'
 import type { PanelActions } from './actions'
-import { claimEvidence, quoteLine, reliabilityChip, sourceReliability } from './panel-model'
+import { SOURCE_CHOICES, claimEvidence, quoteLine, reliabilityChip, sourceChoices, sourceReliability } from './panel-model'
 
 interface ClaimFieldsProps {
   claim: Claim
@@ -26,7 +27,9 @@ interface ClaimFieldsProps {
 /** Status, ICD 203 likelihood and confidence (kept apart), credibility, linked sources and the evidence code. */
 export function ClaimFields({ claim, records, registryMap, readOnly, actions }: ClaimFieldsProps) {
   const evidence = claimEvidence(claim, records, registryMap)
-  const sources = records.filter((r) => r.kind === 'source')
+  const sources = records.filter((r): r is SourceAnnotation => r.kind === 'source')
+  const [query, setQuery] = useState('')
+  const { shown, offered, more } = sourceChoices(claim, sources, registryMap, query)
   const set = (patch: Parameters<PanelActions['patch']>[1]) => actions.patch(claim.id, patch, { immediate: true })
   const toggleSource = (id: string, on: boolean) =>
     set({ sourceIds: on ? [...claim.sourceIds, id] : claim.sourceIds.filter((s) => s !== id) })
@@ -77,18 +80,36 @@ export function ClaimFields({ claim, records, registryMap, readOnly, actions }: 
             No sources tagged in this article. Select who says it and press <Kbd name="tagSource" />.
           </p>
         ) : (
-          sources.map((s) => {
-            const grade = s.kind === 'source' ? reliabilityChip(sourceReliability(s, registryMap)) : null
-            const name = s.kind === 'source' && s.registryId ? registryMap.get(s.registryId)?.name : null
-            return (
-              <label key={s.id} className="check-row">
-                <input type="checkbox" checked={claim.sourceIds.includes(s.id)} disabled={readOnly} onChange={(e) => toggleSource(s.id, e.target.checked)} />
-                <span className="quote-source">{quoteLine(s, 60)}</span>
-                {name && name !== s.anchor.exact && <span className="muted">{name}</span>}
-                {grade && <Chip text={grade.code} tone="code" meaning={grade.meaning} />}
-              </label>
-            )
-          })
+          <>
+            {sources.length > SOURCE_CHOICES && (
+              <input
+                type="search"
+                className="source-filter"
+                aria-label="Find a source to attribute to"
+                placeholder={`Find among ${sources.length} sources…`}
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+            )}
+            {shown.map((s) => {
+              const grade = reliabilityChip(sourceReliability(s, registryMap))
+              const name = s.registryId ? registryMap.get(s.registryId)?.name : null
+              return (
+                <label key={s.id} className="check-row">
+                  <input type="checkbox" checked={claim.sourceIds.includes(s.id)} disabled={readOnly} onChange={(e) => toggleSource(s.id, e.target.checked)} />
+                  <span className="quote-source">{quoteLine(s, 60)}</span>
+                  {name && name !== s.anchor.exact && <span className="muted">{name}</span>}
+                  {grade && <Chip text={grade.code} tone="code" meaning={grade.meaning} />}
+                </label>
+              )
+            })}
+            {query.trim() && offered === 0 && <p className="muted small-text">No other source matches “{query.trim()}”.</p>}
+            {more > 0 && (
+              <p className="muted small-text">
+                {query.trim() ? `${more} more match: type more of the name.` : `${more} more, further away in the text: type to find one.`}
+              </p>
+            )}
+          </>
         )}
       </fieldset>
     </>

@@ -109,3 +109,45 @@ export function quoteLine(a: Annotation, max = 140): string {
   const q = a.anchor.exact.replace(/\s+/g, ' ').trim()
   return q.length > max ? `${q.slice(0, max - 1)}…` : q || '(empty)'
 }
+
+/** Up to this many sources, a claim's "Attributed to" list shows them all; beyond, the nearest and a filter. */
+export const SOURCE_CHOICES = 8
+/** The most sources a filter lists at once; the rest are counted, so a short filter over a long article stays short. */
+const FILTER_LIMIT = 40
+
+export interface SourceChoices {
+  /** In document order: the sources the claim cites and the ones offered, as they stand in the text. */
+  shown: SourceAnnotation[]
+  /** How many of `shown` are offered rather than already cited. */
+  offered: number
+  /** Sources that would be offered but are not shown: further away, or past the filter's limit. */
+  more: number
+}
+
+/**
+ * The sources a claim's "Attributed to" list offers. A short article shows every source. A long one shows the
+ * sources the claim already cites and, since attribution sits beside what it attributes, the ones nearest the
+ * claim in the text; `query` instead offers every source whose quote or registry entry holds it.
+ */
+export function sourceChoices(claim: Claim, sources: readonly SourceAnnotation[], registry: ReadonlyMap<string, RegistryEntry>, query: string): SourceChoices {
+  const cited = new Set(claim.sourceIds)
+  const q = query.trim().toLocaleLowerCase()
+  const candidates = sources.filter((s) => !cited.has(s.id) && (!q || sourceText(s, registry).includes(q)))
+  let offered: SourceAnnotation[]
+  if (q) offered = candidates.slice(0, FILTER_LIMIT)
+  else if (sources.length <= SOURCE_CHOICES) offered = candidates
+  else {
+    const at = claim.anchor.start
+    offered = candidates
+      .sort((a, b) => Math.abs(a.anchor.start - at) - Math.abs(b.anchor.start - at) || a.anchor.start - b.anchor.start)
+      .slice(0, Math.max(3, SOURCE_CHOICES - cited.size))
+  }
+  const keep = new Set([...offered.map((s) => s.id), ...cited])
+  const shown = sources.filter((s) => keep.has(s.id)).sort(documentOrder)
+  return { shown, offered: offered.length, more: candidates.length - offered.length }
+}
+
+function sourceText(s: SourceAnnotation, registry: ReadonlyMap<string, RegistryEntry>): string {
+  const entry = s.registryId ? registry.get(s.registryId) : undefined
+  return [s.anchor.exact, entry?.name ?? '', ...(entry?.aliases ?? [])].join('\n').toLocaleLowerCase()
+}

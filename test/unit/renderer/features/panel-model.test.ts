@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ANNOTATION_KINDS } from '../../../../src-main/shared/model/annotation'
+import { ANNOTATION_KINDS, type Annotation, type Claim, type SourceAnnotation } from '../../../../src-main/shared/model/annotation'
 import {
   NO_FILTER,
   claimEvidence,
@@ -8,7 +8,9 @@ import {
   matchesFilter,
   panelOrder,
   quoteLine,
+  sourceChoices,
   sourceReliability,
+  SOURCE_CHOICES,
 } from '../../../../src-renderer/features/annotations/panel-model'
 import { ann, entry } from './fixtures'
 
@@ -88,5 +90,52 @@ describe('quotes', () => {
     expect(line.startsWith('a b')).toBe(true)
     expect(line).toHaveLength(20)
     expect(line.endsWith('…')).toBe(true)
+  })
+})
+
+describe('the sources a claim may be attributed to', () => {
+  const registry = new Map([['src_tass0000000000000', entry('src_tass0000000000000', 'TASS', 'C', ['ТАСС'])]])
+  // Twenty sources, one every 100 characters; the claim sits at 1,010, beside the eleventh.
+  const sources = Array.from({ length: 20 }, (_, i) => ann('source', `ann_s${String(i).padStart(15, '0')}`, i * 100) as never as SourceAnnotation)
+  const ids = (xs: readonly Annotation[]) => xs.map((x) => Number(x.id.slice(5)))
+
+  it('lists every source of a short article', () => {
+    const few = sources.slice(0, SOURCE_CHOICES)
+    const claim = ann('claim', C1, 1010) as never as Claim
+    expect(sourceChoices(claim, few, registry, '')).toEqual({ shown: few, offered: SOURCE_CHOICES, more: 0 })
+  })
+
+  it('in a long one, offers the nearest to the claim, keeps the cited ones, and counts the rest', () => {
+    const claim = ann('claim', C1, 1010, { sourceIds: [sources[0]!.id, sources[19]!.id] } as never) as never as Claim
+    const { shown, offered, more } = sourceChoices(claim, [...sources].reverse(), registry, '')
+    // Eight shown in all: the two cited, and the six nearest to 1,010 (1,000, 1,100, 900, 1,200, 800, 1,300).
+    expect(ids(shown)).toEqual([0, 8, 9, 10, 11, 12, 13, 19])
+    expect([offered, more]).toEqual([6, 12])
+  })
+
+  it('still offers a few nearby sources when the claim already cites many', () => {
+    const claim = ann('claim', C1, 1010, { sourceIds: sources.slice(0, 9).map((s) => s.id) } as never) as never as Claim
+    const { shown, offered } = sourceChoices(claim, sources, registry, '')
+    expect(offered).toBe(3)
+    expect(ids(shown)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+  })
+
+  it('filters by the quote and by the registry entry, its aliases included, ignoring case', () => {
+    const tass = { ...sources[3]!, registryId: 'src_tass0000000000000' }
+    const all = sources.map((s) => (s.id === tass.id ? tass : s))
+    const claim = ann('claim', C1, 1010) as never as Claim
+    expect(ids(sourceChoices(claim, all, registry, 'tass').shown)).toEqual([3])
+    expect(ids(sourceChoices(claim, all, registry, ' тасс ').shown)).toEqual([3])
+    expect(ids(sourceChoices(claim, all, registry, 'S000000000000017').shown)).toEqual([17])
+    expect(sourceChoices(claim, all, registry, 'nobody said this')).toEqual({ shown: [], offered: 0, more: 0 })
+  })
+
+  it('caps what a short filter lists and says how many more match', () => {
+    const many = Array.from({ length: 100 }, (_, i) => ann('source', `ann_s${String(i).padStart(15, '0')}`, i * 10) as never as SourceAnnotation)
+    const claim = ann('claim', C1, 0, { sourceIds: [many[99]!.id] } as never) as never as Claim
+    const r = sourceChoices(claim, many, registry, 'text')
+    expect(r.offered).toBe(40)
+    expect(r.more).toBe(59)
+    expect(ids(r.shown)).toContain(99)
   })
 })
