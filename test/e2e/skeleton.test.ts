@@ -24,6 +24,23 @@ describe('walking skeleton in Chromium', () => {
     await expect.poll(() => page.getByRole('complementary', { name: 'Annotations' }).textContent()).toContain('B2')
   })
 
+  it('writes nothing when an article is only opened and read', async () => {
+    const saves: string[] = []
+    const reader = await h.newPage(undefined, undefined, async (p) => {
+      p.on('request', (r) => {
+        if (/\/__api\/save(ArticleBody|ArticleNotes)$/.test(r.url())) saves.push(r.url())
+      })
+    })
+    const id = h.services.listArticles()[0]!.id
+    const before = (await h.services.getArticle(id)).meta.updatedAt
+    await expect.poll(() => reader.locator('.article-body').textContent()).toContain('About 10,000 foreign soldiers')
+    // Longer than the autosave's pause and its wait for an idle moment.
+    await reader.waitForTimeout(2000)
+    expect(saves).toEqual([])
+    expect((await h.services.getArticle(id)).meta.updatedAt).toBe(before)
+    await reader.close()
+  })
+
   it('creates an article from pasted text', async () => {
     await page.keyboard.press('Control+n')
     await page.locator('#new-article-title').fill('Seoul weighs monitoring team')

@@ -56,7 +56,9 @@ export function useBodyEditor(articleId: string, doc: DocJson, readOnly: boolean
       // Reported during the editor's construction, inside React's render: set the state just after.
       queueMicrotask(() => setContentProblem(`Part of this article does not fit the editor (${error.message}). It is open read-only so nothing is lost.`))
     },
-    onUpdate: () => saverRef.current?.touch(),
+    onUpdate: ({ transaction }) => {
+      if (transaction.docChanged) saverRef.current?.touch()
+    },
   })
 
   const saver = useMemo(
@@ -96,7 +98,9 @@ export function useBodyEditor(articleId: string, doc: DocJson, readOnly: boolean
   }, [saver])
 
   useEffect(() => {
-    editor.setEditable(!readOnly && !contentProblem)
+    // Without `false`, tiptap announces the switch as an update of the text, which would save an article only opened.
+    const editable = !readOnly && !contentProblem
+    if (editor.isEditable !== editable) editor.setEditable(editable, false)
   }, [editor, readOnly, contentProblem])
 
   return { editor, hooks, saver, contentProblem }
