@@ -28,7 +28,7 @@ export async function collectExport(ctx: ServiceContext, target: ExportTarget, p
   const articles: ExportArticle[] = []
   for (const meta of metas) {
     const f = await ctx.store.readArticle(meta.id)
-    articles.push({ meta, doc: f.doc, notes: f.notes, annotations: f.annotations })
+    articles.push({ meta, doc: f.doc, notes: f.notes, annotations: f.annotations, dismissedSuggestions: f.dismissedSuggestions })
     progress?.(articles.length, metas.length)
   }
   const title =

@@ -73,7 +73,7 @@ export async function importNotebookJson(ctx: ServiceContext, file: { name: stri
       }
       writes.push(ctx.store.writeOriginal(a.meta.provenance.sha256, bytes))
     }
-    writes.push(ctx.store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id: article.meta.id, doc: article.doc, notes: article.notes, annotations: article.annotations, trash: [], dismissedSuggestions: [] }))
+    writes.push(ctx.store.createArticleFile({ schemaVersion: SCHEMA_VERSION, id: article.meta.id, doc: article.doc, notes: article.notes, annotations: article.annotations, trash: [], dismissedSuggestions: a.dismissedSuggestions }))
     metas.push(article.meta)
     results.push({ name: label, status: 'imported', article: article.meta })
   }

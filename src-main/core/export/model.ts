@@ -4,6 +4,7 @@ import type { Brief } from '../../shared/model/brief'
 import type { Link } from '../../shared/model/link'
 import type { DocJson, NotebookInfo } from '../../shared/model/notebook'
 import type { RegistryEntry } from '../../shared/model/source'
+import type { DismissedSuggestion } from '../../shared/model/suggestion'
 import type { ExportFormat } from '../../shared/ipc-contract'
 
 /** An article as exports need it: its citation data, its body and every annotation record. */
@@ -12,6 +13,8 @@ export interface ExportArticle {
   doc: DocJson
   notes: string
   annotations: Annotation[]
+  /** The assistant's suggestions the analyst dismissed, carried by the notebook JSON export so they stay dismissed. */
+  dismissedSuggestions: DismissedSuggestion[]
 }
 
 /** One annotation of a brief's evidence section, read live from its article when the export is made. */

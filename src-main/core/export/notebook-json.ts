@@ -5,11 +5,13 @@ import { BriefSchema } from '../../shared/model/brief'
 import { LinkSchema } from '../../shared/model/link'
 import { DocJsonSchema, NotebookInfoSchema, SCHEMA_VERSION } from '../../shared/model/notebook'
 import { RegistryEntrySchema } from '../../shared/model/source'
+import { DISMISSED_LIMIT, DismissedSuggestionSchema } from '../../shared/model/suggestion'
 import type { ExportDocument } from './model'
 
 /**
  * The JSON export: a lossless slice of the notebook (articles whole, with every annotation record, their notes,
- * provenance and original bytes; the registry entries, links and briefs among them) that import reads back.
+ * provenance, original bytes and dismissed suggestions; the registry entries, links and briefs among them) that
+ * import reads back.
  */
 export const NOTEBOOK_EXPORT_FORMAT = 'intel-notebook-export'
 export const NOTEBOOK_EXPORT_VERSION = 1
@@ -28,6 +30,8 @@ export const NotebookExportSchema = z.object({
       annotations: z.array(AnnotationSchema),
       /** The original bytes, base64, or null when the notebook no longer has them. */
       original: z.string().nullable(),
+      /** Absent from exports made before dismissals were carried; those read as none dismissed. */
+      dismissedSuggestions: z.array(DismissedSuggestionSchema).max(DISMISSED_LIMIT).default([]),
     }),
   ),
   sources: z.array(RegistryEntrySchema),
@@ -41,7 +45,14 @@ export async function buildNotebookExport(doc: ExportDocument, readOriginal?: (s
   const articles: NotebookExport['articles'] = []
   for (const a of doc.articles) {
     const bytes = readOriginal ? await readOriginal(a.meta.provenance.sha256) : null
-    articles.push({ meta: a.meta, doc: a.doc, notes: a.notes, annotations: a.annotations, original: bytes ? Buffer.from(bytes).toString('base64') : null })
+    articles.push({
+      meta: a.meta,
+      doc: a.doc,
+      notes: a.notes,
+      annotations: a.annotations,
+      original: bytes ? Buffer.from(bytes).toString('base64') : null,
+      dismissedSuggestions: a.dismissedSuggestions,
+    })
   }
   const whole = doc.kind === 'articles' ? doc.whole : undefined
   const tags = new Set<string>(whole?.tags ?? [])

@@ -180,7 +180,7 @@ export async function resolveBrief(ctx: ServiceContext, id: string, options: { a
     const ids = [...new Set(entries.map((e) => e.article.id))]
     for (const aid of ids) {
       const f = await ctx.store.readArticle(aid)
-      cited.push({ meta: metas.get(aid)!, doc: f.doc, notes: f.notes, annotations: f.annotations })
+      cited.push({ meta: metas.get(aid)!, doc: f.doc, notes: f.notes, annotations: f.annotations, dismissedSuggestions: f.dismissedSuggestions })
       options.onArticle?.(cited.length, ids.length)
     }
   }

@@ -42,7 +42,7 @@ function exportDoc(s: { title: string; quote: string; note: string; tag: string;
     counts: { claim: 1, source: 0, question: 0 },
   }
   const brief: Brief = { id: newId('brief'), title: s.title.trim() || 't', author: s.source, date: '', caveat: s.caveat, bluf: s.bluf, judgments: s.note, items: [], filter: null, createdAt: NOW, updatedAt: NOW }
-  const article = { meta, doc, notes: s.note, annotations: [claim] }
+  const article = { meta, doc, notes: s.note, annotations: [claim], dismissedSuggestions: [] }
   return { kind: 'brief', brief, evidence: [{ label: 'C1', annotation: claim, article: meta, evidenceCode: 'F6', sourceNames: [s.source], picked: true }], missing: 0, articles: [article], registry: [], links: [], generatedAt: NOW }
 }
 

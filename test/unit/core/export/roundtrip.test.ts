@@ -161,6 +161,33 @@ describe('notebook JSON export', () => {
     )
   }, 240000)
 
+  it('carries the suggestions the analyst dismissed, and reads an export from before it carried them as none dismissed', async () => {
+    const source = await open()
+    await build(source.services, {
+      articles: [{ title: 'T', paragraphs: ['The defence minister said the troops moved at night, according to Reuters.'], notes: undefined, spans: [] }],
+      links: [],
+      briefs: [],
+    })
+    const id = source.services.store.index.articles[0]!.id
+    const offered = await source.services.suggest(id)
+    expect(offered.length).toBeGreaterThan(1)
+    await source.services.dismissSuggestions({ articleId: id, ids: [offered[0]!.id] })
+    const left = (await source.services.suggest(id)).map((x) => x.id)
+    const exported = await source.services.exportTarget({ kind: 'all' }, 'json')
+
+    const target = await open()
+    await target.services.importFiles([{ name: exported.fileName, bytes: exported.bytes }])
+    expect((await target.services.suggest(id)).map((x) => x.id)).toEqual(left)
+    expect((await target.services.store.readArticle(id)).dismissedSuggestions).toEqual((await source.services.store.readArticle(id)).dismissedSuggestions)
+
+    const older = JSON.parse(new TextDecoder().decode(exported.bytes))
+    delete older.articles[0].dismissedSuggestions
+    const third = await open()
+    const [result] = await third.services.importFiles([{ name: 'older.json', bytes: new TextEncoder().encode(JSON.stringify(older)) }])
+    expect(result!.status).toBe('imported')
+    expect((await third.services.suggest(id)).map((x) => x.id)).toEqual(offered.map((x) => x.id))
+  }, 60000)
+
   it('refuses a file that is not a notebook export, or whose original bytes were altered, with one sentence', async () => {
     const { services } = await open()
     const [notJson] = await services.importFiles([{ name: 'notes.json', bytes: new TextEncoder().encode('{ nope') }])
