@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { NotebookStore } from '../../src-main/core/store/notebook-store'
@@ -18,6 +18,8 @@ import { KEY_FILE, MIN_KDF_N, WrongPassphraseError, readKeyFile, type KdfParams 
 import { assertReadable, changePassphrase, openProtection, PassphraseRequiredError, protectNotebook, unprotectNotebook } from '../../src-main/core/crypto/protection'
 import { encryptedFs } from '../../src-main/core/crypto/encrypted-fs'
 import type { FsOps } from '../../src-main/core/store/fs-ops'
+import { atomicWrite } from '../../src-main/core/store/atomic-write'
+import { OpenFolders } from '../../src-main/core/store/folder-handles'
 
 export const TEST_KDF: KdfParams = { N: MIN_KDF_N, r: 8, p: 1 }
 const PASS = 'correct horse battery staple'
@@ -206,6 +208,26 @@ describe('a protected notebook', () => {
     expect(written.some((w) => w.path.endsWith('.tmp'))).toBe(true)
     const leaked = written.filter((w) => w.path.startsWith(dir) && !w.path.endsWith('.lock') && (w.bytes.includes(Buffer.from(SECRET)) || !isSealed(w.bytes)))
     expect(leaked.map((w) => relative(dir, w.path))).toEqual([])
+  })
+
+  it('a spare temp file made ahead is sealed like any other: filled, renamed and read back whole', async () => {
+    const dir = await tempDir()
+    await seeded(dir)
+    await protectNotebook(dir, PASS, { kdf: TEST_KDF })
+    const { fs } = await openProtection(dir, PASS)
+    const renamed: string[] = []
+    const logging: FsOps = { ...fs, rename: async (from, to) => (renamed.push(basename(String(from))), fs.rename(from, to)) }
+    const folders = new OpenFolders(logging)
+    const path = join(dir, 'articles', 'spare-check.json')
+    await atomicWrite(path, `{"first": "${SECRET}"}`, logging, folders)
+    await folders.sparesMade()
+    await atomicWrite(path, `{"second": "${SECRET}"}`, logging, folders)
+    expect(renamed[1]).toMatch(/^\.spare\./)
+    expect(await fs.readFile(path, 'utf8')).toBe(`{"second": "${SECRET}"}`)
+    expect(isSealed(await readFile(path))).toBe(true)
+    await folders.sparesMade()
+    expect(await plaintextHits(dir, SECRET)).toEqual([])
+    await folders.close()
   })
 
   it('refuses a wrong or missing passphrase with a clear error and touches nothing', async () => {

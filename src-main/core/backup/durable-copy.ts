@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path'
-import { randomBytes } from 'node:crypto'
 import { errorCode, type FsOps } from '../store/fs-ops'
+import { tempFileName } from '../store/folder-handles'
 
 /**
  * Copies a file and fsyncs the copy, so a backup taken just before a power cut still holds whole files.
@@ -32,7 +32,7 @@ export async function linkOrCopy(from: string, to: string, fs: FsOps): Promise<'
 
 /** Puts a copy of `from` in place of `to` the way every store write happens: temp file, fsync, rename. */
 export async function replaceFromCopy(from: string, to: string, fs: FsOps): Promise<void> {
-  const tmp = join(dirname(to), `.restore.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  const tmp = join(dirname(to), tempFileName('restore'))
   try {
     await durableCopy(from, tmp, fs)
     await fs.rename(tmp, to)

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 import type { FileHandle } from 'node:fs/promises'
 import { realFs, type FsOps } from './fs-ops'
-import type { FolderSync } from './dir-sync'
+import { tempFileName, type FolderHandles } from './folder-handles'
 
 const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES'])
 const RENAME_ATTEMPTS = 8
@@ -12,12 +11,14 @@ const RENAME_ATTEMPTS = 8
  * a unique temp file in the same folder, fsynced, renamed over the target, then the folder fsynced so the
  * rename itself survives power loss. (steno, lowdb's default writer, renames but never fsyncs.)
  * A rename refused with EPERM/EBUSY (a virus scanner or indexer holding the file on Windows) is retried.
- * `folders` lets a caller that writes often keep its folders open for the final fsync.
+ * `folders` lets a caller that writes often keep its folders open for the final fsync, and fill a temp file made
+ * ahead of time rather than create one.
  */
-export async function atomicWrite(path: string, data: string | Uint8Array | readonly Uint8Array[], fs: FsOps = realFs, folders?: FolderSync): Promise<void> {
+export async function atomicWrite(path: string, data: string | Uint8Array | readonly Uint8Array[], fs: FsOps = realFs, folders?: FolderHandles): Promise<void> {
   const dir = dirname(path)
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await fs.open(tmp, 'wx', 0o600)
+  const spare = folders?.takeSpare(dir)
+  const tmp = spare?.path ?? join(dir, tempFileName(basename(path)))
+  const handle = spare?.handle ?? (await fs.open(tmp, 'wx', 0o600))
   try {
     if (Array.isArray(data)) await writeChunks(handle, data)
     else await handle.writeFile(data as string | Uint8Array)
@@ -27,15 +28,24 @@ export async function atomicWrite(path: string, data: string | Uint8Array | read
     await fs.unlink(tmp).catch(() => {})
     throw err
   }
-  await handle.close()
+  // Synced, the bytes are on disk, so a close that fails now loses nothing. POSIX renames a file that is still open,
+  // so there the close runs alongside the rename and the folder's fsync rather than ahead of them; Windows may refuse
+  // to rename an open file.
+  const closing = handle.close().catch(() => {})
+  if (process.platform === 'win32') await closing
   try {
     await renameWithRetry(tmp, path, fs)
   } catch (err) {
+    await closing
     await fs.unlink(tmp).catch(() => {})
     throw err
   }
-  if (folders) await folders.sync(dir)
-  else await syncDir(dir, fs)
+  try {
+    if (folders) await folders.sync(dir)
+    else await syncDir(dir, fs)
+  } finally {
+    await closing
+  }
 }
 
 /** Writes chunks in order with as few calls as the system allows, so a large file is never joined in memory first. */

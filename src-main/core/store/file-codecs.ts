@@ -7,7 +7,7 @@ import { atomicWrite } from './atomic-write'
 import { migrate, MIGRATIONS, targetVersion, type FileKind, type Migration } from './migrations'
 import { stableBytesInSlices, withKeysInOrder } from './stable-json'
 import { realFs, errorCode, type FsOps } from './fs-ops'
-import type { FolderSync } from './dir-sync'
+import type { FolderHandles } from './folder-handles'
 
 export type FileOf<K extends FileKind> = K extends 'index' ? IndexFile : ArticleFile
 
@@ -35,7 +35,7 @@ export class NewerFormatError extends UserError {
 
 export interface CodecOptions {
   fs?: FsOps
-  folders?: FolderSync
+  folders?: FolderHandles
   migrations?: readonly Migration[]
   /**
    * Where the store records the SHA-256 of each index it writes. An index whose bytes still match it is the very

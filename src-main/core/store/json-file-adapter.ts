@@ -2,7 +2,7 @@ import type { Adapter } from 'lowdb'
 import type { ZodType } from 'zod'
 import { atomicWrite } from './atomic-write'
 import { realFs, type FsOps } from './fs-ops'
-import type { FolderSync } from './dir-sync'
+import type { FolderHandles } from './folder-handles'
 import { stableStringify } from './stable-json'
 import { DamagedFileError } from '../errors'
 
@@ -18,7 +18,7 @@ export class JsonFileAdapter<T> implements Adapter<T> {
     private readonly schema: ZodType<T>,
     private readonly options: {
       fs?: FsOps
-      folders?: FolderSync
+      folders?: FolderHandles
       decode?: (raw: unknown) => unknown
       encode?: (text: string) => string | Uint8Array
       decodeBytes?: (bytes: Buffer) => string

@@ -41,7 +41,7 @@ export function articleIdOfFile(name: string): string | null {
   return ARTICLE_FILE.exec(name)?.[1] ?? null
 }
 
-/** Temp files are named `.<target>.<pid>.<random>.tmp` by atomicWrite; the pid tells whose they are. */
+/** Temp files are named `.<target>.<pid>.<random>.tmp` (tempFileName; a spare made ahead is `.spare.…`); the pid tells whose they are. */
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/
 
 export function tempFileOwner(name: string): number | null {

@@ -7,7 +7,7 @@ import { WriteQueue } from './write-queue'
 import { atomicWrite } from './atomic-write'
 import { realFs, exists, type FsOps } from './fs-ops'
 import { assertReadable } from '../crypto/protection'
-import { DirectorySync } from './dir-sync'
+import { OpenFolders } from './folder-handles'
 import { acquireLock } from './lock-file'
 import { MIGRATIONS, targetVersion, type Migration } from './migrations'
 import { NewerFormatError, NotebookFile, type StoredFile } from './file-codecs'
@@ -87,7 +87,7 @@ export class NotebookStore {
     private readonly fs: FsOps,
     private readonly migrations: readonly Migration[],
     private readonly options: OpenOptions,
-    private readonly folders: DirectorySync,
+    private readonly folders: OpenFolders,
   ) {
     const spacing = options.spacing ?? DEFAULT_SPACING
     const status = (s: StoreStatus) => options.onStatus?.(s)
@@ -116,7 +116,7 @@ export class NotebookStore {
     await fs.mkdir(layout.articlesDir, { recursive: true })
     await fs.mkdir(layout.originalsDir, { recursive: true })
     const release = await acquireLock(layout.lock, options.holder)
-    const folders = new DirectorySync(fs)
+    const folders = new OpenFolders(fs)
     try {
       const indexFile = new NotebookFile('index', layout.index, { fs, migrations, folders, checksum: layout.indexChecksum })
       const notices: string[] = []
@@ -173,7 +173,7 @@ export class NotebookStore {
 
   /** The CLI's listing commands: nothing is written, so a damaged notebook is reported, not repaired. */
   private static async openReadOnly(layout: NotebookLayout, options: OpenOptions, fs: FsOps, migrations: readonly Migration[]): Promise<NotebookStore> {
-    const folders = new DirectorySync(fs)
+    const folders = new OpenFolders(fs)
     const indexFile = new NotebookFile('index', layout.index, { fs, migrations, folders, checksum: layout.indexChecksum })
     let stored: StoredFile<IndexFile> | null
     try {

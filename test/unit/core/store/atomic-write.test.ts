@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { atomicWrite } from '../../../../src-main/core/store/atomic-write'
 import { realFs, type FsOps } from '../../../../src-main/core/store/fs-ops'
-import { DirectorySync } from '../../../../src-main/core/store/dir-sync'
+import { OpenFolders } from '../../../../src-main/core/store/folder-handles'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
 const tempDir = useTempDirs()
@@ -95,33 +95,106 @@ describe('atomicWrite of chunks', () => {
   })
 })
 
-describe('DirectorySync', () => {
+/** The real disk, logging the folder's opens, fsyncs and closes and every rename's source name. */
+function loggingFs(dir: string, log: string[]): FsOps {
+  return {
+    ...realFs,
+    open: (async (p: string, flags: string, mode?: number) => {
+      const h = await realFs.open(p, flags, mode)
+      if (p !== dir) return h
+      log.push('open dir')
+      const sync = h.sync.bind(h)
+      const close = h.close.bind(h)
+      h.sync = async () => {
+        log.push('sync dir')
+        return sync()
+      }
+      h.close = async () => {
+        log.push('close dir')
+        return close()
+      }
+      return h
+    }) as FsOps['open'],
+    rename: async (from, to) => {
+      log.push(`rename ${basename(String(from)).split('.')[1]}`)
+      return realFs.rename(from, to)
+    },
+  }
+}
+
+describe('OpenFolders', () => {
   it('opens each folder once, fsyncs it after every rename, and closes it when done', async () => {
     const dir = await tempDir()
     const log: string[] = []
+    const fs = loggingFs(dir, log)
+    const folders = new OpenFolders(fs)
+    for (const n of [1, 2, 3]) {
+      await atomicWrite(join(dir, 'x.json'), `v${n}`, fs, folders)
+      const afterRename = log.slice(log.findLastIndex((l) => l.startsWith('rename'))).filter((l) => l !== 'open dir')
+      expect(afterRename.slice(0, 2)).toEqual([expect.stringMatching(/^rename /), 'sync dir'])
+    }
+    await folders.close()
+    expect(log.filter((l) => l === 'open dir')).toEqual(['open dir'])
+    expect(log.at(-1)).toBe('close dir')
+    expect(await readFile(join(dir, 'x.json'), 'utf8')).toBe('v3')
+  })
+
+  it('makes a spare temp file after a write, fills it in the next, and removes an unused one on close', async () => {
+    const dir = await tempDir()
+    const log: string[] = []
+    const fs = loggingFs(dir, log)
+    const folders = new OpenFolders(fs)
+    await atomicWrite(join(dir, 'x.json'), 'v1', fs, folders)
+    expect(log).toContain('rename x')
+    await folders.sparesMade()
+    const spares = (await readdir(dir)).filter((n) => n.startsWith('.spare.'))
+    expect(spares).toHaveLength(1)
+    // Made ahead, so its creation was committed by a folder fsync of its own.
+    expect(log.slice(-2)).toEqual(['sync dir', 'sync dir'])
+    expect((await stat(join(dir, spares[0]!))).size).toBe(0)
+
+    await atomicWrite(join(dir, 'x.json'), 'v2', fs, folders)
+    expect(log.filter((l) => l.startsWith('rename'))).toEqual(['rename x', 'rename spare'])
+    expect(await readFile(join(dir, 'x.json'), 'utf8')).toBe('v2')
+    // Used once: the next spare is a new file.
+    await folders.sparesMade()
+    const next = (await readdir(dir)).filter((n) => n.startsWith('.spare.'))
+    expect(next).toHaveLength(1)
+    expect(next[0]).not.toBe(spares[0])
+
+    await folders.close()
+    expect(await readdir(dir)).toEqual(['x.json'])
+  })
+
+  it('makes no spare after a write that failed, and a failed write into a spare leaves nothing behind', async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'x.json')
+    let diskFull = false
     const fs: FsOps = {
       ...realFs,
       open: (async (p: string, flags: string, mode?: number) => {
         const h = await realFs.open(p, flags, mode)
-        if (p !== dir) return h
-        log.push('open dir')
-        const sync = h.sync.bind(h)
-        const close = h.close.bind(h)
-        h.sync = async () => {
-          log.push('sync dir')
-          return sync()
-        }
-        h.close = async () => {
-          log.push('close dir')
-          return close()
-        }
+        const writeFile = h.writeFile.bind(h)
+        h.writeFile = (async (...args: Parameters<typeof writeFile>) => {
+          if (diskFull) throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
+          return writeFile(...args)
+        }) as typeof h.writeFile
         return h
       }) as FsOps['open'],
     }
-    const folders = new DirectorySync(fs)
-    for (const n of [1, 2, 3]) await atomicWrite(join(dir, 'x.json'), `v${n}`, fs, folders)
+    const folders = new OpenFolders(fs)
+    await atomicWrite(path, 'old', fs, folders)
+    await folders.sparesMade()
+    diskFull = true
+    // The first fails in the spare, the second in a temp file of its own.
+    for (const data of ['new', 'newer']) await expect(atomicWrite(path, data, fs, folders)).rejects.toMatchObject({ code: 'ENOSPC' })
+    await folders.sparesMade()
+    expect(await readdir(dir)).toEqual(['x.json'])
+    expect(await readFile(path, 'utf8')).toBe('old')
+    diskFull = false
+    await atomicWrite(path, 'new', fs, folders)
+    expect(await readFile(path, 'utf8')).toBe('new')
     await folders.close()
-    expect(log).toEqual(['open dir', 'sync dir', 'sync dir', 'sync dir', 'close dir'])
-    expect(await readFile(join(dir, 'x.json'), 'utf8')).toBe('v3')
+    expect(await readdir(dir)).toEqual(['x.json'])
   })
 })

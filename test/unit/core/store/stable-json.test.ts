@@ -61,6 +61,22 @@ describe('stableStringify fast path', () => {
     )
   })
 
+  it('writes any value exactly as a key-by-key writer with sorted keys would, keys in order or not', () => {
+    const byKey = (v: unknown): string => {
+      if (v === null || typeof v !== 'object') return JSON.stringify(v)
+      if (Array.isArray(v)) return `[${v.map(byKey).join(',')}]`
+      const keys = Object.keys(v).sort()
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${byKey((v as Record<string, unknown>)[k])}`).join(',')}}`
+    }
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(stableStringify(v, 0)).toBe(`${byKey(v)}\n`)
+        expect(stableStringify(withKeysInOrder(v), 0)).toBe(`${byKey(v)}\n`)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
   it('never lets the engine write what it would write differently: dates, undefined, class instances', () => {
     const at = new Date('2026-01-02T03:04:05.000Z')
     class Point {

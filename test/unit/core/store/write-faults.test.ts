@@ -15,9 +15,12 @@ function faultyFs() {
     ...realFs,
     open: (async (path: string, flags: string, mode?: number) => {
       const handle = await realFs.open(path, flags, mode)
-      if (faults.diskFull && flags === 'wx') {
-        handle.writeFile = async () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))
-      }
+      // Checked at write time, as a real disk reports it: a temp file opened before the disk filled fails too.
+      const writeFile = handle.writeFile.bind(handle)
+      handle.writeFile = (async (...args: Parameters<typeof writeFile>) => {
+        if (faults.diskFull) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+        return writeFile(...args)
+      }) as typeof handle.writeFile
       return handle
     }) as FsOps['open'],
     rename: async (from, to) => {
