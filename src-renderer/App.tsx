@@ -378,7 +378,7 @@ export function App() {
           </>
         )}
       </div>
-      <StatusLine path={status?.path ?? null} readOnly={readOnly} />
+      <StatusLine path={status?.path ?? null} shownPath={status?.shownPath ?? null} readOnly={readOnly} />
       {overlays}
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">

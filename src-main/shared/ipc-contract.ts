@@ -227,8 +227,10 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>
 
 export interface NotebookStatus {
   info: NotebookInfo
-  /** Absolute folder of the notebook, shown to the analyst so they know where their data lives. */
+  /** Absolute folder of the notebook, so the analyst knows where their data lives. */
   path: string
+  /** The same folder as the status line shows it: the home folder written `~`. */
+  shownPath: string
   readOnly: boolean
   /** ISO time of the last completed write, or null before the first. */
   lastSavedAt: string | null

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { Harness } from '../helpers/harness'
+import { caseFolder, type CaseFolder } from '../helpers/case-folder'
 
 /**
  * The screenshots of issue 6 (resources/screenshots/brief-*.png, shown in the README): the HTML brief as a reader
@@ -20,12 +21,15 @@ const pdftoppm = ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find((p) => ex
 
 describe('brief screenshots', () => {
   let h: Harness
+  let folder: CaseFolder
   let briefId: string
   let work: string
   let SHOTS: string
 
   beforeAll(async () => {
-    h = await Harness.start({ seed: true })
+    // Kept where an analyst keeps a case, so the composer's status line shows a path as it would for them.
+    folder = await caseFolder('Eastern Europe desk')
+    h = await Harness.start({ seed: true, storeDir: folder.storeDir })
     work = await mkdtemp(join(tmpdir(), 'intel-notebook-shots-'))
     SHOTS = UPDATE ? SHOTS_DIR : join(work, 'shots')
     await mkdir(SHOTS, { recursive: true })
@@ -44,6 +48,7 @@ describe('brief screenshots', () => {
   })
   afterAll(async () => {
     await h?.close()
+    await folder?.dispose()
     if (work) await rm(work, { recursive: true, force: true })
   })
 

@@ -5,11 +5,11 @@
  *
  *   npm run screenshots        (builds first)
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { Harness } from '../helpers/harness'
+import { caseFolder } from '../helpers/case-folder'
 
 const OUT = resolve(import.meta.dirname, '../../resources/screenshots')
 const VIEWPORT = { width: 1440, height: 900 }
@@ -26,9 +26,9 @@ async function ready(page: Page): Promise<void> {
 
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true })
-  // A notebook named as an analyst would name a case, so the title bar and status line read naturally.
-  const parent = await mkdtemp(join(tmpdir(), 'intel-notebook-shots-'))
-  const h = await Harness.start({ seed: true, storeDir: join(parent, 'Eastern Europe desk') })
+  // A notebook named and kept as an analyst would keep a case, so the title bar and status line read naturally.
+  const folder = await caseFolder('Eastern Europe desk')
+  const h = await Harness.start({ seed: true, storeDir: folder.storeDir })
   try {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await h.newPage(VIEWPORT, scheme)
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     console.log(`screenshots written to ${OUT}`)
   } finally {
     await h.close()
-    await rm(parent, { recursive: true, force: true })
+    await folder.dispose()
   }
 }
 

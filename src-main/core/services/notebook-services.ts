@@ -12,6 +12,7 @@ import { trackWrites } from '../search/track-writes'
 import { viewServices } from './notebook-views'
 import * as briefs from './briefs'
 import { importNotebookJson } from '../export/import-notebook'
+import { shownPath } from './shown-path'
 
 /** Export renderers (docx, Markdown, HTML) load on the first export, not with main's bundle. */
 const exportService = () => import('../export/service')
@@ -35,6 +36,7 @@ export function createServices(store: NotebookStore, now: () => string = systemC
     notebookStatus: (): NotebookStatus => ({
       info: store.index.notebook,
       path: store.layout.root,
+      shownPath: shownPath(store.layout.root),
       readOnly: store.readOnly,
       lastSavedAt: store.lastSavedAt?.toISOString() ?? null,
       notices: [...store.notices],
