@@ -29,12 +29,13 @@ export async function atomicWrite(path: string, data: string | Uint8Array | read
     throw err
   }
   // Synced, the bytes are on disk, so a close that fails now loses nothing. POSIX renames a file that is still open,
-  // so there the close runs alongside the rename and the folder's fsync rather than ahead of them; Windows may refuse
-  // to rename an open file.
-  const closing = handle.close().catch(() => {})
-  if (process.platform === 'win32') await closing
+  // so there the close is sent after the rename and runs alongside it and the folder's fsync (sending it takes a
+  // trip to the thread pool the rename need not wait for); Windows may refuse to rename an open file.
+  if (process.platform === 'win32') await handle.close().catch(() => {})
+  const renaming = renameWithRetry(tmp, path, fs)
+  const closing = process.platform === 'win32' ? Promise.resolve() : handle.close().catch(() => {})
   try {
-    await renameWithRetry(tmp, path, fs)
+    await renaming
   } catch (err) {
     await closing
     await fs.unlink(tmp).catch(() => {})
