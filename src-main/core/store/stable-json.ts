@@ -15,7 +15,7 @@ function write(value: unknown, depth: number, prettyDepth: number): string {
   // order first, which is still faster; only what the engine would enumerate differently takes the key-by-key path.
   if (!pretty) {
     if (inOrder(value)) return JSON.stringify(value)
-    const sorted = sortedForEngine(value)
+    const sorted = copyInOrder(value, true)
     if (sorted !== UNSORTABLE) return JSON.stringify(sorted)
   }
   const pad = '  '.repeat(depth + 1)
@@ -62,53 +62,49 @@ function inOrder(value: unknown): boolean {
 const UNSORTABLE = Symbol('unsortable')
 
 /**
- * A copy of `value` that JSON.stringify writes exactly as `write` does compactly, or UNSORTABLE when no copy can be:
- * the engine enumerates integer-like keys ("0", "12") before all others whatever order they were added in, and
- * writes dates and class instances its own way. Any key starting with a digit counts, to keep the test cheap.
+ * A copy of `value` with every object's keys in sorted order (and undefined values left out), as `stableStringify`
+ * writes them. The store keeps what it reads in this shape, so saving it takes the fast path of `write`.
  */
-function sortedForEngine(value: unknown): unknown {
+export function withKeysInOrder<T>(value: T): T {
+  return copyInOrder(value, false) as T
+}
+
+/**
+ * A copy of `value` with its keys in sorted order. With `forEngine`, one that JSON.stringify writes exactly as `write`
+ * does compactly, or UNSORTABLE when no copy can be: the engine enumerates integer-like keys ("0", "12") before all
+ * others whatever order they were added in, and writes dates and class instances its own way. Any key starting with
+ * a digit counts, to keep the test cheap.
+ */
+function copyInOrder(value: unknown, forEngine: boolean): unknown {
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length)
     for (let i = 0; i < value.length; i++) {
-      const v = sortedForEngine(value[i])
+      const v = copyInOrder(value[i], forEngine)
       if (v === UNSORTABLE) return UNSORTABLE
       out[i] = v
     }
     return out
   }
-  const proto = Object.getPrototypeOf(value)
-  if (proto !== Object.prototype && proto !== null) return UNSORTABLE
+  if (forEngine) {
+    const proto = Object.getPrototypeOf(value)
+    if (proto !== Object.prototype && proto !== null) return UNSORTABLE
+  }
   const record = value as Record<string, unknown>
   const out: Record<string, unknown> = {}
   for (const key of Object.keys(record).sort()) {
-    const first = key.charCodeAt(0)
-    if (first >= 48 && first <= 57) return UNSORTABLE
+    if (forEngine) {
+      const first = key.charCodeAt(0)
+      if (first >= 48 && first <= 57) return UNSORTABLE
+    }
     if (record[key] === undefined) continue
-    const v = sortedForEngine(record[key])
+    const v = copyInOrder(record[key], forEngine)
     if (v === UNSORTABLE) return UNSORTABLE
     // A "__proto__" key read from JSON is data; assigning it would set the prototype instead.
     if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
     else out[key] = v
   }
   return out
-}
-
-/**
- * A copy of `value` with every object's keys in sorted order (and undefined values left out), as `stableStringify`
- * writes them. The store keeps what it reads in this shape, so saving it takes the fast path of `write`.
- */
-export function withKeysInOrder<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value
-  if (Array.isArray(value)) return value.map((v) => withKeysInOrder(v)) as T
-  const record = value as Record<string, unknown>
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(record).sort()) {
-    if (record[key] === undefined) continue
-    // A "__proto__" key read from JSON is data; assigning it would set the prototype instead.
-    Object.defineProperty(out, key, { value: withKeysInOrder(record[key]), enumerable: true, writable: true, configurable: true })
-  }
-  return out as T
 }
 
 /**
