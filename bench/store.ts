@@ -62,8 +62,8 @@ interface Figures {
   save: number[]
   saveBlocked: number[]
   saveBusy: number[]
-  /** Saves of the timed pass with a garbage collection inside them, and how long those collections took. */
-  saveGc: { saves: number; ms: number[] }
+  /** For each save of the timed pass that had a garbage collection inside it, how long the collections took. */
+  saveGc: number[]
   floor: number[]
   burstWrites: number
   indexSave: number[]
@@ -157,8 +157,9 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
     // Entries reach the observer a turn after the collection ends.
     await sleep(20)
     observer.disconnect()
-    const inSaves = spans.map((span) => collections.filter((c) => c.start < span.end && c.end > span.start).reduce((n, c) => n + (c.end - c.start), 0))
-    const saveGc = { saves: inSaves.filter((t) => t > 0).length, ms: inSaves.filter((t) => t > 0) }
+    const saveGc = spans
+      .map((span) => collections.filter((c) => c.start < span.end && c.end > span.start).reduce((n, c) => n + (c.end - c.start), 0))
+      .filter((t) => t > 0)
     // How much of the loop the same kind of save holds, on as many other articles, with the probe running.
     for (const [k, id] of Array.from({ length: SAVES }, (_, k) => pick(k, 5003)).entries()) {
       await store.readArticle(id)
@@ -228,9 +229,9 @@ function report(nb: GeneratedNotebook, f: Figures, out: (s: string) => void): bo
     ['  event loop busy during that save (all its work summed)', ms(p50(f.saveBusy)), ms(p95(f.saveBusy)), ''],
     [
       `  saves with a garbage collection inside (of ${f.save.length})`,
-      `${f.saveGc.saves}`,
+      `${f.saveGc.length}`,
       '',
-      f.saveGc.saves > 0 ? `collections ${ms(Math.min(...f.saveGc.ms))} to ${ms(Math.max(...f.saveGc.ms))}` : '',
+      f.saveGc.length > 0 ? `collections ${ms(Math.min(...f.saveGc))} to ${ms(Math.max(...f.saveGc))}` : '',
     ],
     lowdbFailed
       ? ['same save, single-file lowdb (JSONFilePreset)', 'failed', '', f.lowdb.error ?? 'no save completed']

@@ -23,7 +23,9 @@ export async function caseFolder(name: string): Promise<CaseFolder> {
     home,
     storeDir,
     dispose: async () => {
-      process.env.HOME = realHome
+      // Assigning undefined would set the text "undefined".
+      if (realHome === undefined) delete process.env.HOME
+      else process.env.HOME = realHome
       await rm(home, { recursive: true, force: true })
     },
   }

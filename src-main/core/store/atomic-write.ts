@@ -31,9 +31,10 @@ export async function atomicWrite(path: string, data: string | Uint8Array | read
   // Synced, the bytes are on disk, so a close that fails now loses nothing. POSIX renames a file that is still open,
   // so there the close is sent after the rename and runs alongside it and the folder's fsync (sending it takes a
   // trip to the thread pool the rename need not wait for); Windows may refuse to rename an open file.
-  if (process.platform === 'win32') await handle.close().catch(() => {})
+  const onWindows = process.platform === 'win32'
+  if (onWindows) await handle.close().catch(() => {})
   const renaming = renameWithRetry(tmp, path, fs)
-  const closing = process.platform === 'win32' ? Promise.resolve() : handle.close().catch(() => {})
+  const closing = onWindows ? Promise.resolve() : handle.close().catch(() => {})
   try {
     await renaming
   } catch (err) {
