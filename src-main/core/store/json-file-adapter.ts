@@ -3,7 +3,7 @@ import type { ZodType } from 'zod'
 import { atomicWrite } from './atomic-write'
 import { realFs, type FsOps } from './fs-ops'
 import type { FolderHandles } from './folder-handles'
-import { stableStringify } from './stable-json'
+import { stableBytes } from './stable-json'
 import { DamagedFileError } from '../errors'
 
 /**
@@ -20,10 +20,12 @@ export class JsonFileAdapter<T> implements Adapter<T> {
       fs?: FsOps
       folders?: FolderHandles
       decode?: (raw: unknown) => unknown
-      encode?: (text: string) => string | Uint8Array
       decodeBytes?: (bytes: Buffer) => string
-      /** How the data becomes bytes; the index uses a sliced serializer so a large notebook never freezes the window. */
-      serialize?: (data: T) => Promise<readonly Uint8Array[]>
+      /**
+       * How the data becomes bytes: `stableBytes` unless given. The index passes a sliced serializer so a large
+       * notebook never freezes the window; a small file is serialised in one go, so what is written is one state.
+       */
+      serialize?: (data: T) => readonly Uint8Array[] | Promise<readonly Uint8Array[]>
     } = {},
   ) {}
 
@@ -72,11 +74,7 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    if (this.options.serialize && !this.options.encode) {
-      await atomicWrite(this.path, await this.options.serialize(data), this.options.fs, this.options.folders)
-      return
-    }
-    const text = stableStringify(data)
-    await atomicWrite(this.path, this.options.encode ? this.options.encode(text) : text, this.options.fs, this.options.folders)
+    const bytes = this.options.serialize ? await this.options.serialize(data) : stableBytes(data)
+    await atomicWrite(this.path, bytes, this.options.fs, this.options.folders)
   }
 }

@@ -5,6 +5,7 @@ import { atomicWrite } from '../../../../src-main/core/store/atomic-write'
 import { realFs, type FsOps } from '../../../../src-main/core/store/fs-ops'
 import { OpenFolders } from '../../../../src-main/core/store/folder-handles'
 import { useTempDirs } from '../../../helpers/temp-dir'
+import { fillableDisk } from '../../../helpers/fillable-disk'
 
 const tempDir = useTempDirs()
 
@@ -169,29 +170,17 @@ describe('OpenFolders', () => {
   it('makes no spare after a write that failed, and a failed write into a spare leaves nothing behind', async () => {
     const dir = await tempDir()
     const path = join(dir, 'x.json')
-    let diskFull = false
-    const fs: FsOps = {
-      ...realFs,
-      open: (async (p: string, flags: string, mode?: number) => {
-        const h = await realFs.open(p, flags, mode)
-        const writeFile = h.writeFile.bind(h)
-        h.writeFile = (async (...args: Parameters<typeof writeFile>) => {
-          if (diskFull) throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
-          return writeFile(...args)
-        }) as typeof h.writeFile
-        return h
-      }) as FsOps['open'],
-    }
+    const { fs, disk } = fillableDisk()
     const folders = new OpenFolders(fs)
     await atomicWrite(path, 'old', fs, folders)
     await folders.sparesMade()
-    diskFull = true
+    disk.full = true
     // The first fails in the spare, the second in a temp file of its own.
     for (const data of ['new', 'newer']) await expect(atomicWrite(path, data, fs, folders)).rejects.toMatchObject({ code: 'ENOSPC' })
     await folders.sparesMade()
     expect(await readdir(dir)).toEqual(['x.json'])
     expect(await readFile(path, 'utf8')).toBe('old')
-    diskFull = false
+    disk.full = false
     await atomicWrite(path, 'new', fs, folders)
     expect(await readFile(path, 'utf8')).toBe('new')
     await folders.close()

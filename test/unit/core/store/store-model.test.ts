@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { newId } from '../../../../src-main/shared/model/ids'
 import type { NotebookStore } from '../../../../src-main/core/store/notebook-store'
-import { realFs, type FsOps } from '../../../../src-main/core/store/fs-ops'
 import { useTempDirs } from '../../../helpers/temp-dir'
+import { fillableDisk } from '../../../helpers/fillable-disk'
 import { articleFile, fakeMeta, openStore } from './store-fixtures'
 
 const tempDir = useTempDirs()
@@ -21,14 +21,7 @@ interface Real {
 }
 
 /** The disk can fill up between any two operations; writes then fail, and the edits must wait in memory. */
-const disk = { full: false }
-const fs: FsOps = {
-  ...realFs,
-  open: (async (path: string, flags: string, mode?: number) => {
-    if (disk.full && flags === 'wx') throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
-    return realFs.open(path, flags, mode)
-  }) as FsOps['open'],
-}
+const { fs, disk } = fillableDisk()
 
 /** A little spacing, so bursts really wait and join while the other files go on being written; retries wait for Heal. */
 const open = (dir: string) => openStore(dir, { fs, spacing: { article: 5, index: 0 }, retry: { first: 60_000, max: 60_000 } })

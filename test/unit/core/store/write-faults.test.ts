@@ -4,25 +4,22 @@ import { realFs, type FsOps } from '../../../../src-main/core/store/fs-ops'
 import { SaveFailedError } from '../../../../src-main/core/store/write-failure'
 import type { StoreStatus } from '../../../../src-main/core/store/notebook-store'
 import { useTempDirs } from '../../../helpers/temp-dir'
+import { fillableDisk } from '../../../helpers/fillable-disk'
 import { addArticles, openStore } from './store-fixtures'
 
 const tempDir = useTempDirs()
 
 /** The real disk, with faults switched on and off: a full disk on write, or a rename that keeps failing. */
 function faultyFs() {
-  const faults = { diskFull: false, renameFails: false }
+  const { fs: fillable, disk } = fillableDisk()
+  const faults = {
+    renameFails: false,
+    set diskFull(full: boolean) {
+      disk.full = full
+    },
+  }
   const fs: FsOps = {
-    ...realFs,
-    open: (async (path: string, flags: string, mode?: number) => {
-      const handle = await realFs.open(path, flags, mode)
-      // Checked at write time, as a real disk reports it: a temp file opened before the disk filled fails too.
-      const writeFile = handle.writeFile.bind(handle)
-      handle.writeFile = (async (...args: Parameters<typeof writeFile>) => {
-        if (faults.diskFull) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
-        return writeFile(...args)
-      }) as typeof handle.writeFile
-      return handle
-    }) as FsOps['open'],
+    ...fillable,
     rename: async (from, to) => {
       if (faults.renameFails) throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' })
       return realFs.rename(from, to)
