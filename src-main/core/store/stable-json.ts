@@ -186,12 +186,12 @@ const CHUNK = 64 * 1024
  * a chunk starts the next one; one larger than a chunk is a chunk of its own.
  */
 class ChunkWriter {
-  private chunk = Buffer.allocUnsafeSlow(CHUNK)
+  private chunk: Buffer | null = null
   private used = 0
   private chunks: Buffer[] = []
 
   push(piece: string): void {
-    const room = CHUNK - this.used
+    const room = this.chunk ? CHUNK - this.used : 0
     // A UTF-16 code unit never takes more than 3 bytes in UTF-8, so most pieces fit without being measured.
     const size = piece.length * 3 <= room ? 0 : Buffer.byteLength(piece, 'utf8')
     if (size > room) {
@@ -201,6 +201,8 @@ class ChunkWriter {
         return
       }
     }
+    // Made only when a piece needs it, so sealing the last chunk does not leave a fresh 64 KB buffer to be dropped.
+    this.chunk ??= Buffer.allocUnsafeSlow(CHUNK)
     this.used += this.chunk.write(piece, this.used, 'utf8')
   }
 
@@ -210,9 +212,8 @@ class ChunkWriter {
   }
 
   private seal(): void {
-    if (this.used === 0) return
-    this.chunks.push(this.chunk.subarray(0, this.used))
-    this.chunk = Buffer.allocUnsafeSlow(CHUNK)
+    if (this.chunk && this.used > 0) this.chunks.push(this.chunk.subarray(0, this.used))
+    this.chunk = null
     this.used = 0
   }
 }
