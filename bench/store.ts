@@ -133,7 +133,9 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
     // Each save is followed by its floor: the same bytes written once into an existing file and fsynced, nothing
     // more. Taken in turns, the two see the same disk and the same load, and both are timed by the clock alone:
     // the blocking probe's 1 ms timer wakes the loop while it waits on the disk, and wrapped around the floor it
-    // added about a quarter of a millisecond (p50 1.12 ms against 0.89 ms).
+    // added about a quarter of a millisecond (p50 1.12 ms against 0.89 ms). Both start from an idle loop after the
+    // same 5 ms pause, as a save starts when the editor's message arrives: a floor timed the moment the read of its
+    // bytes returned ran on a loop still awake and took p50 0.93-0.96 ms against 1.09-1.14 ms after the pause.
     // Collections are noted, so a slow save can be told from one that paid for the heap.
     const collections: Array<{ start: number; end: number }> = []
     const observer = new PerformanceObserver((list) => {
@@ -152,6 +154,7 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
       spans.push({ start: started, end: ended })
       await sleep(20)
       const bytes = await readFile(store.layout.article(id))
+      await sleep(5)
       const t = performance.now()
       const handle = await openFile(floorFile, 'w')
       await handle.writeFile(bytes)
@@ -266,7 +269,8 @@ function report(nb: GeneratedNotebook, f: Figures, out: (s: string) => void): bo
   rows.push(['  single-file lowdb holding the same: RSS', mb(f.lowdb.rss), '', ''])
   for (const line of table(rows)) out(`  ${line}`)
   out(`  (open: ${f.open.length} runs after ${OPEN_WARMUP} warm-up; saves: ${f.save.length} articles, each edited once after a pause and`)
-  out(`   followed by its floor and by its bytes written again, all timed by the clock alone; blocking: ${f.saveBlocked.length} saves of other articles under the probe,`)
+  out(`   followed by its floor and by its bytes written again, each from an idle loop and timed by the clock alone;`)
+  out(`   blocking: ${f.saveBlocked.length} saves of other articles under the probe,`)
   out('   the worst lateness of a 1 ms timer, so it includes GC and the machine\'s load)')
   return ok
 }

@@ -4,80 +4,33 @@
  * Objects are pretty-printed down to `prettyDepth`; anything deeper is written compactly on one line.
  */
 export function stableStringify(value: unknown, prettyDepth = 2): string {
-  let text = ''
-  for (const piece of pieces(value, 0, prettyDepth)) if (piece !== PAUSE) text += piece
-  return text + '\n'
+  return write(value, 0, prettyDepth) + '\n'
 }
 
-/**
- * The bytes of `stableStringify` in UTF-8, as chunks of at most about 64 KB, made in one go: for files small enough
- * to serialise between two frames, such as an article. Each compact record is encoded straight into the chunk, so
- * the text is never joined or flattened on the heap first: a save allocates little, and a collection seldom lands
- * in it.
- */
-export function stableBytes(value: unknown, prettyDepth = 2): Buffer[] {
-  const out = new ChunkWriter()
-  for (const piece of pieces(value, 0, prettyDepth)) if (piece !== PAUSE) out.push(piece)
-  out.push('\n')
-  return out.finish()
-}
-
-/** Where the event loop may run between two pieces: after each record of the pretty-printed levels. */
-const PAUSE = Symbol('pause')
-
-/**
- * The text of a value in order, as pieces: the pretty-printed levels piece by piece, anything deeper as one compact
- * piece. Top-level lists are taken as they stand when the walk reaches them.
- */
-function* pieces(value: unknown, depth: number, prettyDepth: number): Generator<string | typeof PAUSE> {
-  if (depth >= prettyDepth || value === null || typeof value !== 'object') {
-    yield compact(value)
-    return
+function write(value: unknown, depth: number, prettyDepth: number): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null)
+  const pretty = depth < prettyDepth
+  // Data read from a notebook file already has its keys in order, so the engine's own serializer writes the same
+  // text several times faster. A record made or reshaped since (a document as the editor sends it) is copied in key
+  // order first, which is still faster; only what the engine would enumerate differently takes the key-by-key path.
+  if (!pretty) {
+    if (inOrder(value)) return JSON.stringify(value)
+    const sorted = copyInOrder(value, true)
+    if (sorted !== UNSORTABLE) return JSON.stringify(sorted)
   }
   const pad = '  '.repeat(depth + 1)
   const close = '  '.repeat(depth)
   if (Array.isArray(value)) {
-    if (value.length === 0) return yield '[]'
-    const items = value.slice()
-    yield `[\n${pad}`
-    for (let i = 0; i < items.length; i++) {
-      if (i > 0) yield `,\n${pad}`
-      yield* pieces(items[i], depth + 1, prettyDepth)
-      yield PAUSE
-    }
-    return yield `\n${close}]`
+    if (value.length === 0) return '[]'
+    const items = value.map((v) => write(v, depth + 1, pretty ? prettyDepth : -1))
+    return pretty ? `[\n${pad}${items.join(`,\n${pad}`)}\n${close}]` : `[${items.join(',')}]`
   }
-  const record = value as Record<string, unknown>
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
+  const keys = Object.keys(value as Record<string, unknown>)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
     .sort()
-  if (keys.length === 0) return yield '{}'
-  const fields = keys.map((k) => [k, record[k]] as const)
-  yield `{\n${pad}`
-  for (let i = 0; i < fields.length; i++) {
-    const [k, v] = fields[i]!
-    yield `${i > 0 ? `,\n${pad}` : ''}${JSON.stringify(k)}: `
-    yield* pieces(v, depth + 1, prettyDepth)
-    yield PAUSE
-  }
-  yield `\n${close}}`
-}
-
-/** A value on one line, keys sorted, undefined left out, as JSON.stringify would write it with its keys in order. */
-function compact(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null)
-  // Data read from a notebook file already has its keys in order, so the engine's own serializer writes the same
-  // text several times faster. A record made or reshaped since (a document as the editor sends it) is copied in key
-  // order first, which is still faster; only what the engine would enumerate differently goes key by key.
-  if (inOrder(value)) return JSON.stringify(value)
-  const sorted = copyInOrder(value, true)
-  if (sorted !== UNSORTABLE) return JSON.stringify(sorted)
-  if (Array.isArray(value)) return `[${value.map(compact).join(',')}]`
-  const record = value as Record<string, unknown>
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort()
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${compact(record[k])}`).join(',')}}`
+  if (keys.length === 0) return '{}'
+  const parts = keys.map((k) => `${JSON.stringify(k)}:${pretty ? ' ' : ''}${write((value as Record<string, unknown>)[k], depth + 1, pretty ? prettyDepth : -1)}`)
+  return pretty ? `{\n${pad}${parts.join(`,\n${pad}`)}\n${close}}` : `{${parts.join(',')}}`
 }
 
 /**
@@ -155,21 +108,21 @@ function copyInOrder(value: unknown, forEngine: boolean): unknown {
 }
 
 /**
- * The bytes of `stableBytes`, produced in slices of about `sliceMs` of work with the event loop free in between.
- * Writing the notebook index (megabytes at 10,000 articles) so never freezes the window: no step builds, joins or
- * encodes the whole text at once. A record changed in place while the bytes are being produced may appear in its
- * newer state, which the write that change scheduled will repeat anyway.
+ * The same bytes as `stableStringify` encoded in UTF-8, produced in slices of about `sliceMs` of work with the event
+ * loop free in between, as a list of chunks of at most about 64 KB. Writing the notebook index (megabytes at 10,000
+ * articles) so never freezes the window: no step builds, joins or encodes the whole text at once.
+ * Top-level lists are taken as they stand when the call starts; a record changed in place while the bytes are
+ * being produced may appear in its newer state, which the write that change scheduled will repeat anyway.
  */
 export async function stableBytesInSlices(value: unknown, prettyDepth = 2, sliceMs = 4): Promise<Buffer[]> {
   const out = new ChunkWriter()
-  let deadline = performance.now() + sliceMs
-  for (const piece of pieces(value, 0, prettyDepth)) {
-    if (piece !== PAUSE) out.push(piece)
-    else if (performance.now() >= deadline) {
-      await new Promise<void>((r) => setImmediate(r))
-      deadline = performance.now() + sliceMs
-    }
+  const clock = { deadline: performance.now() + sliceMs }
+  const breathe = async () => {
+    if (performance.now() < clock.deadline) return
+    await new Promise<void>((r) => setImmediate(r))
+    clock.deadline = performance.now() + sliceMs
   }
+  await emit(value, 0, prettyDepth, out, breathe)
   out.push('\n')
   return out.finish()
 }
@@ -181,39 +134,57 @@ export async function stableStringifyInSlices(value: unknown, prettyDepth = 2, s
 
 const CHUNK = 64 * 1024
 
-/**
- * Encodes pieces of text into chunks of CHUNK bytes as they come. A piece that does not fit in what is left of
- * a chunk starts the next one; one larger than a chunk is a chunk of its own.
- */
 class ChunkWriter {
-  private chunk: Buffer | null = null
-  private used = 0
+  private pending = ''
   private chunks: Buffer[] = []
 
-  push(piece: string): void {
-    const room = this.chunk ? CHUNK - this.used : 0
-    // A UTF-16 code unit never takes more than 3 bytes in UTF-8, so most pieces fit without being measured.
-    const size = piece.length * 3 <= room ? 0 : Buffer.byteLength(piece, 'utf8')
-    if (size > room) {
-      this.seal()
-      if (size > CHUNK) {
-        this.chunks.push(Buffer.from(piece, 'utf8'))
-        return
-      }
-    }
-    // Made only when a piece needs it, so sealing the last chunk does not leave a fresh 64 KB buffer to be dropped.
-    this.chunk ??= Buffer.allocUnsafeSlow(CHUNK)
-    this.used += this.chunk.write(piece, this.used, 'utf8')
+  push(s: string): void {
+    this.pending += s
+    if (this.pending.length >= CHUNK) this.flush()
   }
 
   finish(): Buffer[] {
-    this.seal()
+    this.flush()
     return this.chunks
   }
 
-  private seal(): void {
-    if (this.chunk && this.used > 0) this.chunks.push(this.chunk.subarray(0, this.used))
-    this.chunk = null
-    this.used = 0
+  private flush(): void {
+    if (this.pending) this.chunks.push(Buffer.from(this.pending, 'utf8'))
+    this.pending = ''
   }
+}
+
+async function emit(value: unknown, depth: number, prettyDepth: number, out: ChunkWriter, breathe: () => Promise<void>): Promise<void> {
+  if (depth >= prettyDepth || value === null || typeof value !== 'object') {
+    out.push(write(value, depth, prettyDepth))
+    return
+  }
+  const pad = '  '.repeat(depth + 1)
+  const close = '  '.repeat(depth)
+  if (Array.isArray(value)) {
+    if (value.length === 0) return out.push('[]')
+    const items = value.slice()
+    out.push(`[\n${pad}`)
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) out.push(`,\n${pad}`)
+      await emit(items[i], depth + 1, prettyDepth, out, breathe)
+      await breathe()
+    }
+    out.push(`\n${close}]`)
+    return
+  }
+  const record = value as Record<string, unknown>
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort()
+  if (keys.length === 0) return out.push('{}')
+  const fields = keys.map((k) => [k, record[k]] as const)
+  out.push(`{\n${pad}`)
+  for (let i = 0; i < fields.length; i++) {
+    const [k, v] = fields[i]!
+    out.push(`${i > 0 ? `,\n${pad}` : ''}${JSON.stringify(k)}: `)
+    await emit(v, depth + 1, prettyDepth, out, breathe)
+    await breathe()
+  }
+  out.push(`\n${close}}`)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { stableBytes, stableBytesInSlices, stableStringify, stableStringifyInSlices, withKeysInOrder } from '../../../../src-main/core/store/stable-json'
+import { stableBytesInSlices, stableStringify, stableStringifyInSlices, withKeysInOrder } from '../../../../src-main/core/store/stable-json'
 
 describe('stableStringify', () => {
   it('writes the same bytes whatever the key order', () => {
@@ -49,32 +49,6 @@ describe('stableStringifyInSlices', () => {
     clearInterval(ticker)
     expect(text).toBe(stableStringify(index))
     expect(ticks).toBeGreaterThan(1)
-  })
-})
-
-describe('stableBytes', () => {
-  it('encodes exactly the text of stableStringify, whatever the characters', () => {
-    fc.assert(
-      fc.property(fc.jsonValue({ stringUnit: 'binary' }), (v) => {
-        expect(Buffer.concat(stableBytes(v)).equals(Buffer.from(stableStringify(v), 'utf8'))).toBe(true)
-      }),
-      { numRuns: 300 },
-    )
-  })
-
-  it('fills chunks of at most 64 KB, never splitting a character, and gives a record larger than a chunk its own', () => {
-    // Records of 1-, 2-, 3- and 4-byte characters in lengths that end chunks at every offset within a character.
-    const letters = ['a', 'é', '北', '😀']
-    const records = Array.from({ length: 700 }, (_, i) => ({ n: i, text: letters[i % 4]!.repeat(50 + (i % 37)) }))
-    const huge = 'Київ '.repeat(20_000)
-    const file = { annotations: records, doc: { text: huge }, schemaVersion: 1 }
-    const chunks = stableBytes(file)
-    expect(Buffer.concat(chunks).toString('utf8')).toBe(stableStringify(file))
-    for (const c of chunks) expect(c.toString('utf8')).not.toContain('\uFFFD')
-    const big = chunks.filter((c) => c.byteLength > 64 * 1024)
-    expect(big.length).toBe(1)
-    expect(big[0]!.toString('utf8') === JSON.stringify(huge)).toBe(true)
-    expect(chunks.length).toBeGreaterThan(4)
   })
 })
 
