@@ -168,7 +168,6 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
       protocol.push(performance.now() - w)
       await sleep(20)
     }
-    await folders.close()
     // Entries reach the observer a turn after the collection ends.
     await sleep(20)
     observer.disconnect()

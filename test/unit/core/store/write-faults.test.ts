@@ -12,12 +12,7 @@ const tempDir = useTempDirs()
 /** The real disk, with faults switched on and off: a full disk on write, or a rename that keeps failing. */
 function faultyFs() {
   const { fs: fillable, disk } = fillableDisk()
-  const faults = {
-    renameFails: false,
-    set diskFull(full: boolean) {
-      disk.full = full
-    },
-  }
+  const faults = { renameFails: false }
   const fs: FsOps = {
     ...fillable,
     rename: async (from, to) => {
@@ -25,7 +20,7 @@ function faultyFs() {
       return realFs.rename(from, to)
     },
   }
-  return { fs, faults }
+  return { fs, disk, faults }
 }
 
 const RETRY = { first: 20, max: 40 }
@@ -33,13 +28,13 @@ const RETRY = { first: 20, max: 40 }
 describe('write faults', () => {
   it('keep every edit in memory while the disk is full, say so plainly, and save them all once space is back', async () => {
     const dir = await tempDir()
-    const { fs, faults } = faultyFs()
+    const { fs, disk } = faultyFs()
     const statuses: StoreStatus[] = []
     // Retries wait for the test's word here, so the folder can be inspected between attempts.
     const store = await openStore(dir, { fs, retry: { first: 60_000, max: 60_000 }, onStatus: (s) => statuses.push(s) })
     // More articles than the store caches, so an edited one that could not be saved must not be evicted.
     const ids = await addArticles(store, Array.from({ length: 80 }, (_, i) => `Article ${i}`))
-    faults.diskFull = true
+    disk.full = true
     const results = await Promise.allSettled(ids.map((id, i) => store.updateArticle(id, (f) => void (f.notes = `<p>edit ${i}</p>`))))
     expect(results.every((r) => r.status === 'rejected')).toBe(true)
     const error = (results[0] as PromiseRejectedResult).reason
@@ -54,7 +49,7 @@ describe('write faults', () => {
     expect(JSON.parse(await readFile(store.layout.article(ids[0]!), 'utf8')).notes).toBe('')
     expect((await readdir(store.layout.articlesDir)).filter((n) => n.endsWith('.tmp'))).toEqual([])
 
-    faults.diskFull = false
+    disk.full = false
     store.retryFailedWrites()
     await store.flush()
     expect(store.pendingWrites).toBe(0)
@@ -87,15 +82,15 @@ describe('write faults', () => {
 
   it('let the app warn before closing: a flush leaves failing writes named, and a retry after the fault clears them', async () => {
     const dir = await tempDir()
-    const { fs, faults } = faultyFs()
+    const { fs, disk } = faultyFs()
     const store = await openStore(dir, { fs, retry: { first: 60_000, max: 60_000 } })
     const [id] = await addArticles(store, ['Alpha'])
-    faults.diskFull = true
+    disk.full = true
     await store.updateArticle(id!, (f) => void (f.notes = 'unsaved')).catch(() => {})
     await store.flush()
     expect(store.failingFiles).toEqual([`article:${id}`])
     expect(store.pendingWrites).toBe(1)
-    faults.diskFull = false
+    disk.full = false
     store.retryFailedWrites()
     await store.flush()
     expect(store.failingFiles).toEqual([])
