@@ -14,6 +14,8 @@ export interface FolderHandles {
   sync(dir: string): Promise<void>
   /** A spare temp file in `dir` for the next write to fill, or null when none is ready. */
   takeSpare(dir: string): SpareTempFile | null
+  /** Closes the replaced file a write held open, once that write's callers have heard it is done. */
+  release(replaced: FileHandle): void
 }
 
 /** The unique name of a temp file in a notebook folder: the pid tells a later writer whose it was (see layout). */
@@ -28,12 +30,14 @@ export function tempFileName(target: string): string {
  * - One spare temp file per folder, made after each successful write for the next one. Creating a file and
  *   committing its creation to the file system's journal cost about a sixth of a save; done ahead, in the quiet
  *   after a write, the next save only fills, fsyncs and renames it. A spare is used once, like any temp file.
+ * - The files its writes replaced, held open across the rename so their blocks are freed after the save, not in it.
  * Windows cannot fsync a folder; there the rename is durable once it returns.
  */
 export class OpenFolders implements FolderHandles {
   private folders = new Map<string, Promise<FileHandle>>()
   private spares = new Map<string, SpareTempFile>()
   private making = new Map<string, Promise<void>>()
+  private releasing = new Set<Promise<void>>()
   private closed = false
 
   constructor(private readonly fs: FsOps = realFs) {}
@@ -51,6 +55,15 @@ export class OpenFolders implements FolderHandles {
     return spare
   }
 
+  release(replaced: FileHandle): void {
+    // A close that fails loses nothing: the file was only held, never written through this handle.
+    const closing = new Promise<void>((r) => setImmediate(r))
+      .then(() => replaced.close())
+      .catch(() => {})
+      .finally(() => this.releasing.delete(closing))
+    this.releasing.add(closing)
+  }
+
   /** Resolves once the spares being made are ready (or given up), so a caller can tell what a next write will find. */
   async sparesMade(): Promise<void> {
     await new Promise<void>((r) => setImmediate(r))
@@ -60,6 +73,7 @@ export class OpenFolders implements FolderHandles {
   async close(): Promise<void> {
     this.closed = true
     await this.sparesMade()
+    await Promise.all(this.releasing)
     const folders = [...this.folders.values()]
     const spares = [...this.spares.values()]
     this.folders.clear()

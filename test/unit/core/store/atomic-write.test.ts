@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile, type FileHandle } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { atomicWrite } from '../../../../src-main/core/store/atomic-write'
 import { realFs, type FsOps } from '../../../../src-main/core/store/fs-ops'
@@ -165,6 +165,67 @@ describe('OpenFolders', () => {
 
     await folders.close()
     expect(await readdir(dir)).toEqual(['x.json'])
+  })
+
+  it('holds the replaced file open across the rename, and lets it go once the save is on disk', async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'x.json')
+    const log: string[] = []
+    const fs = loggingFs(dir, log)
+    const held: FileHandle[] = []
+    const heldText: Array<Promise<string>> = []
+    class Watched extends OpenFolders {
+      override release(replaced: FileHandle): void {
+        log.push('release')
+        held.push(replaced)
+        heldText.push(replaced.readFile('utf8').finally(() => super.release(replaced)))
+      }
+    }
+    const folders = new Watched(fs)
+    // The first write replaces nothing, so there is nothing to hold.
+    await atomicWrite(path, 'v1', fs, folders)
+    expect(held).toHaveLength(0)
+    await atomicWrite(path, 'v2', fs, folders)
+    expect(log.slice(log.findLastIndex((l) => l.startsWith('rename')))).toEqual([expect.stringMatching(/^rename /), 'sync dir', 'release'])
+    // What was held is the file the rename replaced: its old content, no longer at the path.
+    expect(await heldText[0]).toBe('v1')
+    expect(await readFile(path, 'utf8')).toBe('v2')
+    await folders.close()
+    expect(held[0]!.fd).toBe(-1)
+  })
+
+  it('holds nothing when writing without open folders or when the write fails', async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'x.json')
+    await writeFile(path, 'old')
+    const { fs: fillable, disk } = fillableDisk()
+    const reads: string[] = []
+    const fs: FsOps = {
+      ...fillable,
+      open: (async (p: string, flags: string | number, mode?: number) => {
+        const h = await fillable.open(p, flags, mode)
+        if (typeof flags === 'number') reads.push(basename(p))
+        return h
+      }) as FsOps['open'],
+    }
+    await atomicWrite(path, 'new', fs)
+    expect(reads).toEqual([])
+    const released: FileHandle[] = []
+    class Watched extends OpenFolders {
+      override release(replaced: FileHandle): void {
+        released.push(replaced)
+        super.release(replaced)
+      }
+    }
+    const folders = new Watched(fs)
+    disk.full = true
+    await expect(atomicWrite(path, 'newer', fs, folders)).rejects.toMatchObject({ code: 'ENOSPC' })
+    // Opened alongside the write, then let go although the write failed.
+    expect(reads).toEqual(['x.json'])
+    expect(released).toHaveLength(1)
+    await folders.close()
+    expect(released[0]!.fd).toBe(-1)
+    expect(await readFile(path, 'utf8')).toBe('new')
   })
 
   it('makes no spare after a write that failed, and a failed write into a spare leaves nothing behind', async () => {
