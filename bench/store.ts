@@ -118,6 +118,13 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
   const openChecked = await timeOpens()
   await writeFile(checksum, record)
 
+  const pick = (k: number, offset: number) => nb.ids[(k * 7919 + offset) % nb.ids.length]!
+  const ids = Array.from({ length: SAVES }, (_, k) => pick(k, 13))
+  const blockedIds = Array.from({ length: SAVES }, (_, k) => pick(k, 5003))
+  const burstId = nb.ids[nb.ids.length >> 1]!
+  const layout = notebookLayout(dir)
+  await ownCopies([...new Set([...ids, ...blockedIds, burstId])].map((id) => layout.article(id)))
+
   const store = await NotebookStore.open(dir, { holder: 'bench' })
   const save: number[] = []
   const saveBlocked: number[] = []
@@ -127,8 +134,6 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
   const floorFile = join(dir, 'floor.bin')
   const folders = new OpenFolders()
   try {
-    const pick = (k: number, offset: number) => nb.ids[(k * 7919 + offset) % nb.ids.length]!
-    const ids = Array.from({ length: SAVES }, (_, k) => pick(k, 13))
     await settleHeap()
     // Each save is followed by its floor: the same bytes written once into an existing file and fsynced, nothing
     // more. Taken in turns, the two see the same disk and the same load, and both are timed by the clock alone:
@@ -175,7 +180,7 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
       .map((span) => collections.filter((c) => c.start < span.end && c.end > span.start).reduce((n, c) => n + (c.end - c.start), 0))
       .filter((t) => t > 0)
     // How much of the loop the same kind of save holds, on as many other articles, with the probe running.
-    for (const [k, id] of Array.from({ length: SAVES }, (_, k) => pick(k, 5003)).entries()) {
+    for (const [k, id] of blockedIds.entries()) {
       await store.readArticle(id)
       await sleep(5)
       const r = await timeAndBlocking(() => store.updateArticle(id, (f) => editBody(f, k)))
@@ -184,7 +189,6 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
       await sleep(20)
     }
 
-    const burstId = nb.ids[nb.ids.length >> 1]!
     await store.readArticle(burstId)
     let burstWrites = 0
     const stop = store.onWrite((file) => {
@@ -272,6 +276,25 @@ function report(nb: GeneratedNotebook, f: Figures, out: (s: string) => void): bo
   out(`   blocking: ${f.saveBlocked.length} saves of other articles under the probe,`)
   out('   the worst lateness of a 1 ms timer, so it includes GC and the machine\'s load)')
   return ok
+}
+
+/**
+ * Gives the articles the saves edit files of their own, written and fsynced before any timing starts. In the linked
+ * copy a save's rename only drops one of an article's two links; in a real notebook it replaces the file's only link,
+ * and the old file is freed.
+ */
+async function ownCopies(paths: string[]): Promise<void> {
+  for (const path of paths) {
+    const bytes = await readFile(path)
+    await rm(path)
+    const handle = await openFile(path, 'wx')
+    try {
+      await handle.writeFile(bytes)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
 }
 
 /** A copy of the generated notebook made of hard links: the store replaces files by rename, so the cache stays as generated. */
