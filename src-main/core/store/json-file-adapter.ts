@@ -3,7 +3,7 @@ import type { ZodType } from 'zod'
 import { atomicWrite } from './atomic-write'
 import { realFs, type FsOps } from './fs-ops'
 import type { FolderHandles } from './folder-handles'
-import { stableStringify } from './stable-json'
+import { stableBytes } from './stable-json'
 import { DamagedFileError } from '../errors'
 
 /**
@@ -71,10 +71,7 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    // A small file goes as one string. Encoding its records straight into chunks allocated less, yet left the saves
-    // with a heavier tail in the store benchmark: p95 4.00-5.74 ms in all of 12 runs, against 2.01-3.30 ms in 7 of
-    // 10 runs with the string (4.05-4.95 ms in the other 3), on the same machine the same day. Why was not found.
-    const bytes = this.options.serialize ? await this.options.serialize(data) : stableStringify(data)
+    const bytes = this.options.serialize ? await this.options.serialize(data) : stableBytes(data)
     await atomicWrite(this.path, bytes, this.options.fs, this.options.folders)
   }
 }

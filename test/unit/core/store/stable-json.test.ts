@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { stableBytesInSlices, stableStringify, stableStringifyInSlices, withKeysInOrder } from '../../../../src-main/core/store/stable-json'
+import { stableBytes, stableBytesInSlices, stableStringify, stableStringifyInSlices, withKeysInOrder } from '../../../../src-main/core/store/stable-json'
 
 describe('stableStringify', () => {
   it('writes the same bytes whatever the key order', () => {
@@ -98,5 +98,55 @@ describe('stableStringify fast path', () => {
   it('keeps the data it sorts, leaving out only undefined values', () => {
     expect(withKeysInOrder({ b: 1, a: { d: [{ z: 1, y: undefined }], c: 2 } })).toEqual({ a: { c: 2, d: [{ z: 1 }] }, b: 1 })
     expect(Object.keys(withKeysInOrder({ b: 1, a: 2 }))).toEqual(['a', 'b'])
+  })
+})
+
+describe('stableBytes', () => {
+  const engine = (v: unknown) => Buffer.from(`${JSON.stringify(v)}\n`, 'utf8')
+
+  it('encodes any UTF-16 string exactly as JSON.stringify does: escapes, controls, lone and paired surrogates', () => {
+    const awkward = ['say "no"', 'back\\slash', '\u0000\u0001\u001f\b\f\n\r\t', '\ud83d\ude00 paired', 'lone \ud83d', 'lone \ude00 low', '\ud83d', '\ude00\ude01 two low', '\ud83d\ud83d\ude00 two high', 'Київ 北京 é\u2028\u2029', '']
+    for (const s of awkward) expect(stableBytes(s, 0)).toEqual(engine(s))
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), (a, b) => {
+        expect(stableBytes([a, b], 0)).toEqual(engine([a, b]))
+        expect(stableBytes({ [a]: b }, 0)).toEqual(engine({ [a]: b }))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('writes numbers as JSON.stringify does, and what JSON cannot hold as null', () => {
+    for (const n of [0, -0, 7, -7, 10, 99, 100, 999999999999999, 1e15, -1e15, 2 ** 53, 0.1, -2.5e-7, 1e21, NaN, Infinity, -Infinity]) {
+      expect(stableBytes([n], 0)).toEqual(engine([n]))
+    }
+    fc.assert(
+      fc.property(fc.double(), fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), fc.maxSafeInteger(), (d, i, big) => {
+        expect(stableBytes([d, i, big], 0)).toEqual(engine([d, i, big]))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('leaves out what JSON.stringify leaves out of a record, and writes it as null in a list', () => {
+    const f = () => 1
+    const value = { a: undefined, b: f, c: Symbol('s'), d: [undefined, f, Symbol('t')], e: 1 }
+    expect(stableBytes(value, 0).toString()).toBe('{"d":[null,null,null],"e":1}\n')
+    expect(() => stableBytes({ n: 1n })).toThrow(TypeError)
+  })
+
+  it('hands each caller bytes of its own, which the next call does not overwrite', () => {
+    const first = stableBytes({ text: 'first file' })
+    const copy = Buffer.from(first)
+    stableBytes({ text: 'a second file, longer than the first, written into the same scratch buffer' })
+    expect(first).toEqual(copy)
+  })
+
+  it('grows past its buffer for a file larger than any before it, and is whole after', () => {
+    const big = { text: 'ж'.repeat(300_000), list: Array.from({ length: 5000 }, (_, i) => ({ i, s: `"${i}"` })) }
+    const records = big.list.map((r) => `    {"i":${r.i},"s":"\\"${r.i}\\""}`).join(',\n')
+    const expected = `{\n  "list": [\n${records}\n  ],\n  "text": "${big.text}"\n}\n`
+    expect(stableBytes(big).equals(Buffer.from(expected))).toBe(true)
+    expect(stableBytes({ small: true }).toString()).toBe('{\n  "small": true\n}\n')
   })
 })
