@@ -1,6 +1,8 @@
 /** Characters a JSON string cannot hold as they are, and surrogates, which UTF-8 cannot encode unpaired. */
 const NEEDS_CARE = /["\\\u0000-\u001f\ud800-\udfff]/
 const HEX = '0123456789abcdef'
+/** Strings up to this long are tried as plain ASCII first: keys, marks, ids, most words of a document's text. */
+const SHORT = 64
 const SHORT_ESCAPES: Record<number, number> = { 0x08: 0x62, 0x09: 0x74, 0x0a: 0x6e, 0x0c: 0x66, 0x0d: 0x72, 0x22: 0x22, 0x5c: 0x5c }
 
 /**
@@ -80,9 +82,23 @@ export class JsonBytes {
     this.reserve(s.length * 6 + 2)
     const b = this.buf
     b[this.len++] = 0x22
-    if (!NEEDS_CARE.test(s)) this.len += b.write(s, this.len, 'utf8')
-    else this.len = this.escaped(s, b, this.len)
+    if (s.length > SHORT || !this.plainAscii(s, b)) {
+      if (!NEEDS_CARE.test(s)) this.len += b.write(s, this.len, 'utf8')
+      else this.len = this.escaped(s, b, this.len)
+    }
     b[this.len++] = 0x22
+  }
+
+  /** Writes a short string that is plain ASCII byte by byte, cheaper than a call into the encoder; false, writing nothing, otherwise. */
+  private plainAscii(s: string, b: Buffer): boolean {
+    const at = this.len
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i)
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false
+      b[at + i] = c
+    }
+    this.len = at + s.length
+    return true
   }
 
   private escaped(s: string, b: Buffer, at: number): number {
