@@ -54,12 +54,13 @@ export async function stableStringifyInSlices(value: unknown, prettyDepth = 2, s
 }
 
 /**
- * A copy of `value` with every object's keys in sorted order (and undefined values left out), as the file holds
- * them. The store keeps what it reads in this shape, so saving it finds each object's keys in order and writes them
- * as they come, with no list of keys to make and sort.
+ * `value` with every object's keys in sorted order (and undefined values left out), as the file holds them. The
+ * store keeps what it reads in this shape, so saving it finds each object's keys in order and writes them as they
+ * come, with no list of keys to make and sort. Only what is out of order is copied: a document body as parsed from
+ * the file is already in order and is kept as it is, so reading an article no longer copies its whole text.
  */
 export function withKeysInOrder<T>(value: T): T {
-  return copyInOrder(value) as T
+  return inOrder(value) as T
 }
 
 const CHUNK = 64 * 1024
@@ -185,21 +186,47 @@ function keysInOrder(record: object): boolean {
   return true
 }
 
-function copyInOrder(value: unknown): unknown {
+function inOrder(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length)
-    for (let i = 0; i < value.length; i++) out[i] = copyInOrder(value[i])
-    return out
+    let copy: unknown[] | null = null
+    for (let i = 0; i < value.length; i++) {
+      const v = inOrder(value[i])
+      if (copy === null && v !== value[i]) copy = value.slice(0, i)
+      if (copy !== null) copy.push(v)
+    }
+    return copy ?? value
   }
   const record = value as Record<string, unknown>
+  if (keysInOrder(record)) {
+    let copy: Record<string, unknown> | null = null
+    for (const key in record) {
+      const v = record[key]
+      const sorted = v === undefined ? v : inOrder(v)
+      if (copy === null && (v === undefined || sorted !== v)) copy = sortedCopy(record, key)
+      if (copy !== null && sorted !== undefined) assign(copy, key, sorted)
+    }
+    return copy ?? record
+  }
+  return sortedCopy(record, null)
+}
+
+/**
+ * A new object with `record`'s fields in sorted order, each in order itself: all of them, or (with `upTo`, for a
+ * record already in order) only those before that key, as they are, for the caller to go on from.
+ */
+function sortedCopy(record: Record<string, unknown>, upTo: string | null): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const key of Object.keys(record).sort()) {
-    if (record[key] === undefined) continue
-    const v = copyInOrder(record[key])
-    // A "__proto__" key read from JSON is data; assigning it would set the prototype instead.
-    if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
-    else out[key] = v
+  for (const key of upTo === null ? Object.keys(record).sort() : Object.keys(record)) {
+    if (key === upTo) break
+    const v = record[key]
+    if (v !== undefined) assign(out, key, upTo === null ? inOrder(v) : v)
   }
   return out
+}
+
+function assign(out: Record<string, unknown>, key: string, v: unknown): void {
+  // A "__proto__" key read from JSON is data; assigning it would set the prototype instead.
+  if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
+  else out[key] = v
 }

@@ -95,6 +95,39 @@ describe('stableStringify fast path', () => {
     expect(stableStringify(value, 0)).toBe('{"a":[null,1],"c":{},"d":{"x":1,"y":2}}\n')
   })
 
+  it('copies only what is out of order, keeping what already is as it is', () => {
+    const body = { content: [{ text: 'a', type: 'text' }], type: 'doc' }
+    const file = { schemaVersion: 1, doc: body, annotations: [{ id: 'x', at: 1 }] }
+    const kept = withKeysInOrder(file)
+    expect(Object.keys(kept)).toEqual(['annotations', 'doc', 'schemaVersion'])
+    expect(kept.doc).toBe(body)
+    expect(kept.annotations).not.toBe(file.annotations)
+    expect(Object.keys(kept.annotations[0]!)).toEqual(['at', 'id'])
+    expect(Object.keys(file)).toEqual(['schemaVersion', 'doc', 'annotations'])
+    const ordered = { a: [1, { b: 2, c: [3] }], d: 'e' }
+    expect(withKeysInOrder(ordered)).toBe(ordered)
+  })
+
+  it('puts the keys of every object in order, all the way down, and leaves its input as it was', () => {
+    const sortedAllTheWay = (v: unknown): boolean => {
+      if (v === null || typeof v !== 'object') return true
+      if (Array.isArray(v)) return v.every(sortedAllTheWay)
+      // Integer-like keys ("0", "12") always come first in an object, whatever order they were added in.
+      const best = Object.keys(Object.fromEntries(Object.keys(v).sort().map((k) => [k, 0])))
+      return JSON.stringify(Object.keys(v)) === JSON.stringify(best) && Object.values(v).every(sortedAllTheWay)
+    }
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const before = JSON.stringify(v)
+        const sorted = withKeysInOrder(v)
+        expect(sortedAllTheWay(sorted)).toBe(true)
+        expect(sorted).toEqual(v)
+        expect(JSON.stringify(v)).toBe(before)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
   it('keeps the data it sorts, leaving out only undefined values', () => {
     expect(withKeysInOrder({ b: 1, a: { d: [{ z: 1, y: undefined }], c: 2 } })).toEqual({ a: { c: 2, d: [{ z: 1 }] }, b: 1 })
     expect(Object.keys(withKeysInOrder({ b: 1, a: 2 }))).toEqual(['a', 'b'])
