@@ -138,25 +138,21 @@ function compact(value: unknown, out: JsonBytes): void {
   out.byte(0x7b)
   if (keysInOrder(record)) {
     // The common case, data as the store keeps it: walked in place, no list of keys made.
-    for (const key in record) {
-      const v = record[key]
-      if (!writable(v)) continue
-      if (written++ > 0) out.byte(0x2c)
-      out.string(key)
-      out.byte(0x3a)
-      compact(v, out)
-    }
+    for (const key in record) written = compactField(key, record[key], written, out)
   } else {
-    for (const key of Object.keys(record).sort()) {
-      const v = record[key]
-      if (!writable(v)) continue
-      if (written++ > 0) out.byte(0x2c)
-      out.string(key)
-      out.byte(0x3a)
-      compact(v, out)
-    }
+    for (const key of Object.keys(record).sort()) written = compactField(key, record[key], written, out)
   }
   out.byte(0x7d)
+}
+
+/** Writes one field of a compact record after the `written` before it; returns how many are written now. */
+function compactField(key: string, v: unknown, written: number, out: JsonBytes): number {
+  if (!writable(v)) return written
+  if (written > 0) out.byte(0x2c)
+  out.string(key)
+  out.byte(0x3a)
+  compact(v, out)
+  return written + 1
 }
 
 /** What a record's field may hold to be written at all: JSON.stringify leaves out undefined, functions and symbols. */
