@@ -91,10 +91,11 @@ function* levels(value: unknown, depth: number, prettyDepth: number, out: JsonBy
     return
   }
   const record = value as Record<string, unknown>
+  // The fields as they stand now: a sliced write may pause before it reaches the last of them.
+  const fields = sortedKeys(record).map((key) => [key, record[key]] as const)
   let written = 0
   out.byte(0x7b)
-  for (const key of sortedKeys(record)) {
-    const v = record[key]
+  for (const [key, v] of fields) {
     if (!writable(v)) continue
     if (written++ > 0) out.byte(0x2c)
     out.indent(depth + 1)

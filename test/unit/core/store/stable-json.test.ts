@@ -41,6 +41,16 @@ describe('stableStringifyInSlices', () => {
     expect(Buffer.concat(chunks).toString('utf8')).toBe(stableStringify(index))
   })
 
+  it('writes the top-level lists as they stood when it was called, whatever replaces them while it pauses', async () => {
+    const index: Record<string, unknown> = { articles: Array.from({ length: 2000 }, (_, i) => ({ id: `a${i}` })), tags: ['before'] }
+    const expected = stableStringify(index)
+    const writing = stableStringifyInSlices(index, 2, 0)
+    index.tags = ['after']
+    ;(index.articles as unknown[]).push({ id: 'late' })
+    index.added = true
+    expect(await writing).toBe(expected)
+  })
+
   it('lets the event loop run while a large index is serialized', async () => {
     const index = { articles: Array.from({ length: 20_000 }, (_, i) => ({ id: `a${i}`, title: 'x'.repeat(200), n: i })), schemaVersion: 1 }
     let ticks = 0
