@@ -7,8 +7,8 @@ import { JsonBytes } from './json-bytes'
  * Values are written as JSON.stringify writes them, except that every object's own enumerable keys are sorted.
  *
  * The text is encoded straight into UTF-8 bytes: no string of the file is ever built. An 18.8 KB article took 99 KB
- * of heap to serialise with the engine's JSON.stringify and joined pieces, and 2.4 KB this way, in about the time
- * JSON.stringify alone takes (80 against 72-80 µs for the benchmark's articles).
+ * of heap to serialise with the engine's JSON.stringify and joined pieces, and 2.4 KB this way, in a little more time
+ * than JSON.stringify alone takes (99-100 against 72-93 µs per article of the benchmark, in the same loops).
  * What a save allocates brings the next garbage collection nearer, and a collection that lands while the save waits
  * on the disk delays it by its whole pause.
  */
