@@ -16,7 +16,7 @@ export function stableBytes(value: unknown, prettyDepth = 2): Buffer {
   // One buffer serves every call: a call runs to its end without yielding, and hands back a copy of the bytes.
   const out = scratch
   out.reset()
-  for (const _ of levels(value, 0, prettyDepth, out));
+  for (const _ of levels(value, 0, prettyDepth, out, false));
   out.byte(NEWLINE)
   return out.take()
 }
@@ -37,7 +37,7 @@ export async function stableBytesInSlices(value: unknown, prettyDepth = 2, slice
   const out = new JsonBytes(CHUNK * 2)
   const chunks: Buffer[] = []
   let deadline = performance.now() + sliceMs
-  for (const _ of levels(value, 0, prettyDepth, out)) {
+  for (const _ of levels(value, 0, prettyDepth, out, true)) {
     if (out.length >= CHUNK) chunks.push(out.take())
     if (performance.now() < deadline) continue
     await new Promise<void>((r) => setImmediate(r))
@@ -69,9 +69,10 @@ const scratch = new JsonBytes(CHUNK)
 
 /**
  * Writes the pretty-printed levels of a value, yielding after each record of them: where a sliced write may let the
- * event loop run. Anything deeper is written compactly in one go.
+ * event loop run. Anything deeper is written compactly in one go. A write that `pauses` there takes each record's
+ * fields as they stand when it starts on the record, since a save may replace one of them while it waits.
  */
-function* levels(value: unknown, depth: number, prettyDepth: number, out: JsonBytes): Generator<void> {
+function* levels(value: unknown, depth: number, prettyDepth: number, out: JsonBytes, pauses: boolean): Generator<void> {
   if (depth >= prettyDepth || value === null || typeof value !== 'object') {
     compact(value, out)
     return
@@ -83,7 +84,7 @@ function* levels(value: unknown, depth: number, prettyDepth: number, out: JsonBy
     for (let i = 0; i < items.length; i++) {
       if (i > 0) out.byte(0x2c)
       out.indent(depth + 1)
-      yield* levels(items[i], depth + 1, prettyDepth, out)
+      yield* levels(items[i], depth + 1, prettyDepth, out, pauses)
       yield
     }
     out.indent(depth)
@@ -91,17 +92,19 @@ function* levels(value: unknown, depth: number, prettyDepth: number, out: JsonBy
     return
   }
   const record = value as Record<string, unknown>
-  // The fields as they stand now: a sliced write may pause before it reaches the last of them.
-  const fields = sortedKeys(record).map((key) => [key, record[key]] as const)
+  const keys = sortedKeys(record)
+  const values = pauses ? keys.map((key) => record[key]) : null
   let written = 0
   out.byte(0x7b)
-  for (const [key, v] of fields) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    const v = values ? values[i] : record[key]
     if (!writable(v)) continue
     if (written++ > 0) out.byte(0x2c)
     out.indent(depth + 1)
     out.string(key)
     out.ascii(': ')
-    yield* levels(v, depth + 1, prettyDepth, out)
+    yield* levels(v, depth + 1, prettyDepth, out, pauses)
     yield
   }
   if (written > 0) out.indent(depth)
