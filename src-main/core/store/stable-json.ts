@@ -79,7 +79,7 @@ function* levels(value: unknown, depth: number, prettyDepth: number, out: JsonBy
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return out.ascii('[]')
-    const items = value.slice()
+    const items = pauses ? value.slice() : value
     out.byte(0x5b)
     for (let i = 0; i < items.length; i++) {
       if (i > 0) out.byte(0x2c)
