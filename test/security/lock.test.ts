@@ -16,7 +16,7 @@ import { notebookDir } from '../../src-main/main/paths'
 import { lockedNotebook, NotebookLockedError } from '../../src-main/main/notebook-lock'
 import { useTempDirs } from '../helpers/temp-dir'
 import { app, powerMonitor, resetElectron } from '../unit/main/stub-electron'
-import { answeringFlushes, call, theWindow } from '../unit/main/window-calls'
+import { answeringFlushes, call, closeApp, theWindow } from '../unit/main/window-calls'
 
 vi.mock('electron', () => import('../unit/main/stub-electron'))
 const { runApp } = await import('../../src-main/main/lifecycle')
@@ -31,7 +31,7 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
 afterEach(async () => {
-  await running?.session.close().catch(() => {})
+  await closeApp(running).catch(() => {})
   running = null
 })
 

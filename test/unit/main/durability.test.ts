@@ -7,7 +7,7 @@ import { notebookLayout } from '../../../src-main/core/store/layout'
 import { HotExitJournal } from '../../../src-main/core/recovery/hot-exit-journal'
 import { useTempDirs } from '../../helpers/temp-dir'
 import { app, resetElectron } from './stub-electron'
-import { answeringFlushes, call, quitApp, settle, theWindow } from './window-calls'
+import { answeringFlushes, call, closeApp, quitApp, settle, theWindow } from './window-calls'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { runApp } = await import('../../../src-main/main/lifecycle')
@@ -49,7 +49,7 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
 afterEach(async () => {
-  await running?.session.close()
+  await closeApp(running)
   running = null
 })
 

@@ -8,7 +8,7 @@ import { contract, events, type ImportResult } from '../../../src-main/shared/ip
 import { notebookLayout } from '../../../src-main/core/store/layout'
 import { useTempDirs } from '../../helpers/temp-dir'
 import { app, BrowserWindow, dialog, invokeFrom, ipcMain, Menu, resetElectron, session, shell } from './stub-electron'
-import { quitApp } from './window-calls'
+import { closeApp, quitApp } from './window-calls'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { runApp } = await import('../../../src-main/main/lifecycle')
@@ -46,7 +46,7 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
 afterEach(async () => {
-  await running?.session.close()
+  await closeApp(running)
   running = null
 })
 

@@ -14,7 +14,7 @@ import { notebookDir } from '../../../src-main/main/paths'
 import { events } from '../../../src-main/shared/ipc-contract'
 import { useTempDirs } from '../../helpers/temp-dir'
 import { app, powerMonitor, resetElectron } from './stub-electron'
-import { answeringFlushes, call, theWindow } from './window-calls'
+import { answeringFlushes, call, closeApp, theWindow } from './window-calls'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { runApp } = await import('../../../src-main/main/lifecycle')
@@ -35,9 +35,7 @@ beforeEach(() => {
 })
 afterEach(async () => {
   vi.useRealTimers()
-  // The settings file is written a moment after a change: write it now, before its folder is removed.
-  await running?.settings.flush().catch(() => {})
-  await running?.session.close().catch(() => {})
+  await closeApp(running).catch(() => {})
   running = null
   vi.restoreAllMocks()
 })

@@ -8,7 +8,7 @@ import { NotebookStore } from '../../../src-main/core/store/notebook-store'
 import { notebookRefId } from '../../../src-main/main/notebooks'
 import { useTempDirs } from '../../helpers/temp-dir'
 import { app, dialog, Menu, resetElectron } from './stub-electron'
-import { answeringFlushes, call, quitApp, settle, theWindow } from './window-calls'
+import { answeringFlushes, call, closeApp, quitApp, settle, theWindow } from './window-calls'
 
 vi.mock('electron', () => import('./stub-electron'))
 const { runApp } = await import('../../../src-main/main/lifecycle')
@@ -52,9 +52,7 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
 afterEach(async () => {
-  // The settings file is written a moment after a change: write it now, before its folder is removed.
-  await running?.settings.flush()
-  await running?.session.close()
+  await closeApp(running)
   running = null
 })
 

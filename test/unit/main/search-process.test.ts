@@ -10,7 +10,7 @@ import { protectNotebook } from '../../../src-main/core/crypto/protection'
 import { MIN_KDF_N } from '../../../src-main/core/crypto/key-file'
 import { notebookDir } from '../../../src-main/main/paths'
 import { app, BrowserWindow, dialog, invokeFrom, resetElectron, utilityProcess, type FakeUtilityProcess } from './stub-electron'
-import { quitApp } from './window-calls'
+import { closeApp, quitApp } from './window-calls'
 import { events } from '../../../src-main/shared/ipc-contract'
 
 vi.mock('electron', () => import('./stub-electron'))
@@ -60,7 +60,7 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
 afterEach(async () => {
-  await running?.session.close()
+  await closeApp(running)
   running = null
   resetElectron()
 })

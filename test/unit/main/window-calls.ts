@@ -38,3 +38,16 @@ export async function quitApp(): Promise<void> {
   }
   if (!app.quitted) throw new Error('the app did not quit')
 }
+
+/**
+ * Lets go of what a test's app holds, as a quit would, without quitting it: the notebook closed, then the settings
+ * file written now rather than a moment later, so nothing lands in the app's folder after the test removes it.
+ */
+export async function closeApp(running: { session: { close(): Promise<void> }; settings: { flush(): Promise<void> } } | null): Promise<void> {
+  if (!running) return
+  try {
+    await running.session.close()
+  } finally {
+    await running.settings.flush()
+  }
+}
