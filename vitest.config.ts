@@ -12,7 +12,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 20000,
           // Most of these wait on the disk, child processes and timers more than they compute, so even a two-core
-          // machine runs two files at once (vitest's default there is one): the unit run took 403 s alone, 309 s so.
+          // machine runs two files at once (vitest's default there is one). In CI the unit files took 403 s one at a
+          // time, and 309-355 s two at a time.
           maxWorkers: Math.max(2, availableParallelism() - 1),
         },
       },
