@@ -34,6 +34,7 @@ const TARGET = { openMs: 400, saveP95Ms: 50, blockMs: 5, vsLowdb: 50, vsFloor: 2
 const OPEN_RUNS = 12
 const OPEN_WARMUP = 2
 const SAVES = 100
+const FIRST_SAVES = 100
 const LOWDB_SAVES: Record<Size, number> = { S: 10, M: 5 }
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
@@ -61,6 +62,8 @@ interface MemoryFigures {
 interface Figures {
   open: number[]
   openChecked: number[]
+  /** The first saves after opening, timed the same way, with their floors: shown apart, not judged. */
+  first: { save: number[]; floor: number[] }
   save: number[]
   saveBlocked: number[]
   saveBusy: number[]
@@ -119,41 +122,37 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
   await writeFile(checksum, record)
 
   const pick = (k: number, offset: number) => nb.ids[(k * 7919 + offset) % nb.ids.length]!
+  const firstIds = Array.from({ length: FIRST_SAVES }, (_, k) => pick(k, 20011))
   const ids = Array.from({ length: SAVES }, (_, k) => pick(k, 13))
   const blockedIds = Array.from({ length: SAVES }, (_, k) => pick(k, 5003))
   const burstId = nb.ids[nb.ids.length >> 1]!
   const layout = notebookLayout(dir)
-  await ownCopies([...new Set([...ids, ...blockedIds, burstId])].map((id) => layout.article(id)))
+  await ownCopies([...new Set([...firstIds, ...ids, ...blockedIds, burstId])].map((id) => layout.article(id)))
 
   const store = await NotebookStore.open(dir, { holder: 'bench' })
-  const save: number[] = []
   const saveBlocked: number[] = []
   const saveBusy: number[] = []
-  const floor: number[] = []
-  const protocol: number[] = []
   const floorFile = join(dir, 'floor.bin')
   const folders = new OpenFolders()
-  try {
-    await settleHeap()
-    // Each save is followed by its floor: the same bytes written once into an existing file and fsynced, nothing
-    // more. Taken in turns, the two see the same disk and the same load, and both are timed by the clock alone:
-    // the blocking probe's 1 ms timer wakes the loop while it waits on the disk, and wrapped around the floor it
-    // added about a quarter of a millisecond (p50 1.12 ms against 0.89 ms). Both start from an idle loop after the
-    // same 5 ms pause, as a save starts when the editor's message arrives: a floor timed the moment the read of its
-    // bytes returned ran on a loop still awake and took p50 0.93-0.96 ms against 1.09-1.14 ms after the pause.
-    // Collections are noted, so a slow save can be told from one that paid for the heap.
-    const collections: Array<{ start: number; end: number }> = []
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) collections.push({ start: e.startTime, end: e.startTime + e.duration })
-    })
-    observer.observe({ entryTypes: ['gc'] })
+  /**
+   * Each save is followed by its floor: the same bytes written once into an existing file and fsynced, nothing
+   * more. Taken in turns, the two see the same disk and the same load, and both are timed by the clock alone:
+   * the blocking probe's 1 ms timer wakes the loop while it waits on the disk, and wrapped around the floor it
+   * added about a quarter of a millisecond (p50 1.12 ms against 0.89 ms). Both start from an idle loop after the
+   * same 5 ms pause, as a save starts when the editor's message arrives: a floor timed the moment the read of its
+   * bytes returned ran on a loop still awake and took p50 0.93-0.96 ms against 1.09-1.14 ms after the pause.
+   */
+  const timeSaves = async (articles: string[], edit: number) => {
+    const save: number[] = []
+    const floor: number[] = []
+    const protocol: number[] = []
     const spans: Array<{ start: number; end: number }> = []
-    for (const [k, id] of ids.entries()) {
+    for (const [k, id] of articles.entries()) {
       // The article being edited is open, so the store has it in memory, as the editor's save finds it.
       await store.readArticle(id)
       await sleep(5)
       const started = performance.now()
-      await store.updateArticle(id, (f) => editBody(f, k))
+      await store.updateArticle(id, (f) => editBody(f, edit + k))
       const ended = performance.now()
       save.push(ended - started)
       spans.push({ start: started, end: ended })
@@ -173,6 +172,25 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
       protocol.push(performance.now() - w)
       await sleep(20)
     }
+    return { save, floor, protocol, spans }
+  }
+  try {
+    await settleHeap()
+    // The first saves after opening run while V8 compiles the save's code on its helper threads, and on two cores a
+    // compile takes the core the save's file-system calls would run on. Traced with --trace-opt, the first 25 saves
+    // finished 21-23 optimised compiles (the serializer's functions and the schema check's) and threw 11 away, each
+    // compile 1-13 ms of a helper thread; after that, 6-11 per 50 saves, which it kept up over 400. The same slow
+    // saves came back at the same places of that first pass from run to run. So a first pass of as many saves is
+    // timed and shown apart, and the targets judge the pass after it.
+    const first = await timeSaves(firstIds, 0)
+    await settleHeap()
+    // Collections are noted, so a slow save can be told from one that paid for the heap.
+    const collections: Array<{ start: number; end: number }> = []
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) collections.push({ start: e.startTime, end: e.startTime + e.duration })
+    })
+    observer.observe({ entryTypes: ['gc'] })
+    const { save, floor, protocol, spans } = await timeSaves(ids, FIRST_SAVES)
     // Entries reach the observer a turn after the collection ends.
     await sleep(20)
     observer.disconnect()
@@ -214,7 +232,7 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
     await store.close()
     const memory = size === 'M' ? await runProbe<MemoryFigures>(here('./store/memory-probe.ts'), [dir]) : null
     const lowdb = await runProbe<Figures['lowdb']>(here('./store/lowdb-probe.ts'), [singleFile, String(LOWDB_SAVES[size])], ['--max-old-space-size=8192'])
-    return { open, openChecked, save, saveBlocked, saveBusy, saveGc, floor, protocol, burstWrites, indexSave, indexBlocked, memory, lowdb }
+    return { open, openChecked, first: { save: first.save, floor: first.floor }, save, saveBlocked, saveBusy, saveGc, floor, protocol, burstWrites, indexSave, indexBlocked, memory, lowdb }
   } finally {
     await folders.close()
     await store.close()
@@ -259,6 +277,12 @@ function report(nb: GeneratedNotebook, f: Figures, out: (s: string) => void): bo
     ['  store faster than single-file lowdb by', lowdbFailed ? '—' : ratio(vsLowdb[0]!), lowdbFailed ? '—' : ratio(vsLowdb[1]!), check(!lowdbFailed && vsLowdb[0]! >= TARGET.vsLowdb && vsLowdb[1]! >= TARGET.vsLowdb, `≥ ${TARGET.vsLowdb}× at p50 and p95`)],
     ['floor: write + fsync the same bytes once', ms(p50(f.floor)), ms(p95(f.floor)), ''],
     ['  store save ÷ floor', ratio(vsFloor[0]!), ratio(vsFloor[1]!), check(vsFloor[0]! <= TARGET.vsFloor && vsFloor[1]! <= TARGET.vsFloor, `≤ ${TARGET.vsFloor}× at p50 and p95`)],
+    [
+      `  the first ${f.first.save.length} saves after opening (code still being compiled), and ÷ their floor`,
+      ms(p50(f.first.save)),
+      ms(p95(f.first.save)),
+      `${ratio(p50(f.first.save) / p50(f.first.floor))} / ${ratio(p95(f.first.save) / p95(f.first.floor))} the floor`,
+    ],
     ['  the saved bytes again, write protocol alone (no edit, no serialising)', ms(p50(f.protocol)), ms(p95(f.protocol)), `${ratio(p50(f.protocol) / p50(f.floor))} / ${ratio(p95(f.protocol) / p95(f.floor))} the floor`],
     ['20 edits in one second (one every 50 ms)', `${f.burstWrites} disk writes`, '', ''],
     ['list-level change (index rewritten), until on disk', ms(p50(f.indexSave)), ms(p95(f.indexSave)), ''],
@@ -271,7 +295,7 @@ function report(nb: GeneratedNotebook, f: Figures, out: (s: string) => void): bo
   }
   rows.push(['  single-file lowdb holding the same: RSS', mb(f.lowdb.rss), '', ''])
   for (const line of table(rows)) out(`  ${line}`)
-  out(`  (open: ${f.open.length} runs after ${OPEN_WARMUP} warm-up; saves: ${f.save.length} articles, each edited once after a pause and`)
+  out(`  (open: ${f.open.length} runs after ${OPEN_WARMUP} warm-up; saves: ${f.save.length} articles after the first ${f.first.save.length}, each edited once after a pause and`)
   out(`   followed by its floor and by its bytes written again, each from an idle loop and timed by the clock alone;`)
   out(`   blocking: ${f.saveBlocked.length} saves of other articles under the probe,`)
   out('   the worst lateness of a 1 ms timer, so it includes GC and the machine\'s load)')
