@@ -178,7 +178,7 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
     await settleHeap()
     // The first saves after opening run while V8 compiles the save's code on its helper threads, and on two cores a
     // compile takes the core the save's file-system calls would run on. Traced with --trace-opt, the first 25 saves
-    // finished 21-23 optimised compiles (the serializer's functions and the schema check's) and threw 11 away, each
+    // finished 21 optimised compiles (the serializer's functions and the schema check's) and threw 11 away, each
     // compile 1-13 ms of a helper thread; after that, 6-11 per 50 saves, which it kept up over 400. The same slow
     // saves came back at the same places of that first pass from run to run. So a first pass of as many saves is
     // timed and shown apart, and the targets judge the pass after it.
