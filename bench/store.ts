@@ -33,7 +33,13 @@ import { editBody } from './store/edit'
 const TARGET = { openMs: 400, saveP95Ms: 50, blockMs: 5, vsLowdb: 50, vsFloor: 2, memoryMB: 400 }
 const OPEN_RUNS = 12
 const OPEN_WARMUP = 2
-const SAVES = 100
+/**
+ * Timed saves per pass. A p95 of 100 rests on its five slowest, and the ratio to the floor divides two such tails:
+ * with 300 it rests on fifteen. Eight runs with 100 printed a ratio at p95 of 1.34×-2.03×, eight with 300 printed
+ * 1.25×-1.98×: what is left of the spread between runs is the host's. The first pass stays at 100, which outlasts
+ * the burst of compiling it is there for (over within 25-50 saves).
+ */
+const SAVES = 300
 const FIRST_SAVES = 100
 const LOWDB_SAVES: Record<Size, number> = { S: 10, M: 5 }
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
@@ -180,7 +186,7 @@ async function measure(nb: GeneratedNotebook, dir: string, singleFile: string, s
     // compile takes the core the save's file-system calls would run on. Traced with --trace-opt, the first 25 saves
     // finished 21 optimised compiles (the serializer's functions and the schema check's) and threw 11 away, each
     // compile 1-13 ms of a helper thread; after that, 6-11 per 50 saves, which it kept up over 400. The same slow
-    // saves came back at the same places of that first pass from run to run. So a first pass of as many saves is
+    // saves came back at the same places of that first pass from run to run. So a first pass of 100 saves is
     // timed and shown apart, and the targets judge the pass after it.
     const first = await timeSaves(firstIds, 0)
     await settleHeap()
