@@ -217,8 +217,7 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
       switched: (notebook) => {
         refreshMenu()
         if (win && !win.isDestroyed()) win.webContents.reload()
-        notebook.services.startSearchIndex()
-        notebook.services.startCatalogue()
+        notebook.services.startBackgroundWork()
       },
     })
   } catch (err) {
@@ -254,10 +253,9 @@ export async function runApp({ mainDir, env = process.env, argv = process.argv }
     win = opened
     guard = closeGuard
     trackWindowState(opened, (state) => settings.update((s) => ({ ...s, window: state })))
-    // The search index (in its own process) and the views' catalogue build once the first screen is up, so they never delay it.
+    // The search index (in its own process), the views' catalogue and the save warm-up start once the first screen is up, so they never delay it.
     opened.once('ready-to-show', () => {
-      current().current.services.startSearchIndex()
-      current().current.services.startCatalogue()
+      current().current.services.startBackgroundWork()
       for (const notice of notices.splice(0)) void showNotice(opened, 'Intel Notebook', notice)
     })
     opened.on('close', (event) => {

@@ -146,9 +146,8 @@ function standIns(dir: string): { store: NotebookStore; services: Services } {
     retryFailedWrites: () => {},
   }
   const services: Partial<Record<string | symbol, unknown>> = {
-    // Main starts and stops the search index (and starts the catalogue) around the window and notebook switches; locked, there is none.
-    startSearchIndex: () => {},
-    startCatalogue: () => {},
+    // Main starts the background work (search index, catalogue, save warm-up) and stops the search around the window and notebook switches; locked, there is none.
+    startBackgroundWork: () => {},
     closeSearch: async () => {},
   }
   const refusing = <T>(known: Partial<Record<string | symbol, unknown>>): T =>

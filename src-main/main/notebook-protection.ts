@@ -119,8 +119,7 @@ export function notebookProtection(host: ProtectionHost): NotebookProtection {
       if (next.protection.locked) return host.reloadWindow()
       idleLock.start()
     }
-    next.services.startSearchIndex()
-    next.services.startCatalogue()
+    next.services.startBackgroundWork()
   }
 
   const changeProtection = async (change: ProtectionChange): Promise<void> => {
@@ -153,8 +152,7 @@ export function notebookProtection(host: ProtectionHost): NotebookProtection {
       if (!n.protection) throw new UserError('This notebook is not protected with a passphrase; there is nothing to unlock.')
       await n.protection.unlock(passphrase)
       idleLock.start()
-      n.services.startSearchIndex()
-      n.services.startCatalogue()
+      n.services.startBackgroundWork()
     },
     lockNow,
     changeProtection,

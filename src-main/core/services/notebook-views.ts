@@ -10,6 +10,7 @@ import { articleLinks } from '../ledger/article-links'
 import { locateAnnotation } from '../ledger/notebook-scan'
 import { catalogueData } from '../catalogue/notebook-data'
 import { catalogueOf } from '../catalogue/notebook-catalogue'
+import { warmUpSaves } from '../store/save-warm-up'
 import { acceptSuggestions, dismissSuggestions, restoreSuggestions, suggestForArticle } from '../assistant/suggestions'
 import { createLink } from './links'
 
@@ -17,13 +18,18 @@ import { createLink } from './links'
 export function viewServices(ctx: ServiceContext, search: SearchService) {
   return {
     search: (query: SearchQuery) => search.search(query),
-    /** The app calls this once its first screen is up; the first query starts it too. */
-    startSearchIndex: () => search.start(),
+    /**
+     * What the app starts once its first screen is up, so that none of it delays that screen: the search index (the
+     * first query starts it too), the catalogue the views are built from, and the warm-up of the save's code.
+     */
+    startBackgroundWork: () => {
+      search.start()
+      void catalogueOf(ctx.store).ready().catch(() => {})
+      void warmUpSaves(ctx.store).catch(() => {})
+    },
     searchIndexReady: () => search.whenBuilt(),
     flushSearchUpdates: () => search.flushUpdates(),
     closeSearch: () => search.close(),
-    /** Builds the notebook's catalogue in the background; the app calls it once the first screen is up. */
-    startCatalogue: () => void catalogueOf(ctx.store).ready().catch(() => {}),
     claimsLedger: async () => claimsLedger(await catalogueData(ctx.store)),
     registryRows: async () => registryRows(await catalogueData(ctx.store)),
     mergeSources: (keepId: string, mergeId: string) => mergeSources(ctx, keepId, mergeId),

@@ -204,6 +204,11 @@ export class NotebookStore {
     return this.fs
   }
 
+  /** Whether `close` has been called: background work stops when it sees this. */
+  get isClosed(): boolean {
+    return this.closed
+  }
+
   get isEmpty(): boolean {
     return this.db.data.articles.length === 0
   }
