@@ -39,8 +39,8 @@ for (let k = 0; k < 20; k++) await store.updateArticle(list[k]!.id, (f) => editB
 await store.flush()
 const storeOnly = usage()
 
-// As the app does once the window is up: the catalogue and the search index build, search in its own process.
-services.startSearchIndex()
+// As the app does once the window is up: the catalogue and the search index build (search in its own process), the save warm-up runs.
+services.startBackgroundWork()
 const claims = await services.claimsLedger()
 const built = await services.searchIndexReady()
 const found = await services.search({ text: 'ministry' })
