@@ -37,8 +37,8 @@ const OPEN_WARMUP = 2
 /**
  * Timed saves per pass. A p95 of 100 rests on its five slowest, and the ratio to the floor divides two such tails:
  * with 300 it rests on fifteen. Eight runs with 100 printed a ratio at p95 of 1.34×-2.03×, eight with 300 printed
- * 1.25×-1.98×: what is left of the spread between runs is the host's. The first pass stays at 100, which outlasts
- * the burst of compiling it is there for (over within 25-50 saves).
+ * 1.25×-1.98×: what is left of the spread between runs is the host's. The first pass stays at 100: before the save
+ * warm-up, the burst of compiling it shows was over within 25-50 saves.
  */
 const SAVES = 300
 const FIRST_SAVES = 100

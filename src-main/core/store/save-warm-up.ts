@@ -11,9 +11,10 @@ const SLICE_MS = 4
  * serializer before the analyst's first autosave rather than during it. Compiled while the first saves run, on a
  * two-core machine, the compiling takes the core a save's fsync waits for. The first 100 saves after opening notebook M
  * missed "within 2× of the fsync floor at p95" in 15 of 19 benchmark runs without it (2.2×-3.3×); after 50
- * serialisations in 2 of 2, after 150 in 1 of 2, after 300 in 1 of 6, after 500 in none of 6 (1.25×-1.82×).
+ * serialisations in 2 of 2, after 150 in 1 of 2, after 300 in 1 of 6, after 500 in 1 of 10 (1.23×-1.82×, and 2.12×).
  * The 500 took 130-253 ms from the first read to the last, the event loop free between slices of at most 4 ms.
- * Nothing is written, and the articles are read through the store, as the catalogue reads them.
+ * It saves nothing. The articles are read through the store, as the catalogue reads them, so a damaged one is
+ * recovered and reported by the store, as the catalogue's scan would have it.
  * Returns how many times an article was serialised.
  */
 export async function warmUpSaves(store: NotebookStore, counts = WARM_UP): Promise<number> {
